@@ -1,0 +1,41 @@
+# DigiHulp: `make run` starts the helper, `make test` runs every test. Both set up what they need.
+PORT ?= 8000
+BOT := .venv/bot/bin
+WEB := .venv/web/bin
+MODEL := bot/models/digihulp.tar.gz
+TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report
+
+setup:
+	bash scripts/setup.sh
+
+# Retrain only when the model's inputs changed (texts live in content/ and need no training).
+$(MODEL): $(TRAINING_INPUTS)
+	cd bot && ../$(BOT)/rasa train --domain domain --fixed-model-name digihulp --out models
+
+train: setup $(MODEL)
+
+run: setup $(MODEL)
+	$(WEB)/python scripts/stack.py --port $(PORT)
+
+test: setup $(MODEL)
+	$(BOT)/python -m pytest -p no:cacheprovider tests/actions
+	$(WEB)/python -m pytest -p no:cacheprovider --ignore=tests/actions tests
+
+validate: setup
+	cd bot && ../$(BOT)/rasa data validate --domain domain --fail-on-warnings
+
+content-report: setup
+	$(WEB)/flask --app web content-report
+
+# Interface strings: extract from code and templates, update each language, compile.
+babel-extract: setup
+	$(WEB)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header web
+
+babel-update: babel-extract
+	$(WEB)/pybabel update -i locales/messages.pot -d locales --no-location --omit-header
+
+babel-compile: setup
+	$(WEB)/pybabel compile -d locales --statistics

@@ -1,0 +1,1 @@
+"""Custom actions for the DigiHulp bot (rasa_sdk action server)."""

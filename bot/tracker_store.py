@@ -1,0 +1,44 @@
+"""An in-memory tracker store that forgets: idle conversations expire, and an emptied one is deleted.
+
+The web app empties a tracker (PUT .../tracker/events with []) when a user presses
+"Stoppen en alles wissen"; Rasa's own InMemoryTrackerStore would keep the empty tracker forever.
+Configured in endpoints.yml; the expiry comes from DIGIHULP_TRACKER_EXPIRY_MINUTES.
+"""
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+class ForgetfulTrackerStore(InMemoryTrackerStore):
+    def __init__(self, domain: Domain, event_broker=None, **kwargs: Dict[Text, Any]) -> None:
+        expiry = kwargs.pop("expiry_minutes", None) or os.environ.get("DIGIHULP_TRACKER_EXPIRY_MINUTES", 30)
+        self.expiry_seconds = float(expiry) * 60
+        self.last_used: Dict[Text, float] = {}
+        super().__init__(domain, event_broker, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        self._forget_expired()
+        if not tracker.events:
+            self._delete(tracker.sender_id)
+            return
+        await super().save(tracker)
+        self.last_used[tracker.sender_id] = time.monotonic()
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        self._forget_expired()
+        return await super().retrieve(sender_id)
+
+    def _delete(self, sender_id: Text) -> None:
+        self.store.pop(sender_id, None)
+        self.last_used.pop(sender_id, None)
+
+    def _forget_expired(self) -> None:
+        cutoff = time.monotonic() - self.expiry_seconds
+        for sender_id in [s for s, used in self.last_used.items() if used < cutoff]:
+            self._delete(sender_id)

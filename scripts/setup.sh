@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Install everything DigiHulp needs on a fresh Debian 12 machine. Safe to run again:
+# each step is skipped when its inputs have not changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=.venv
+say() { printf '\n== %s\n' "$*"; }
+
+# Debian packages: Chromium for the browser tests, build headers for route B below.
+apt_packages=(chromium chromium-driver)
+install_debian_packages() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then echo "Run as root, or install: ${missing[*]}" >&2; exit 1; fi
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# A stamp file remembers the hash of what a virtual environment was built from.
+stamp_ok() { [ -f "$1/.stamp" ] && [ "$(cat "$1/.stamp")" = "$2" ]; }
+inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
+
+# Rasa 3.6 supports Python 3.8-3.10. Route A: a 3.10 from PATH or pyenv. Route B: 3.11 with
+# constraints (see README). BOT_PYTHON overrides the choice.
+find_bot_python() {
+  if [ -n "${BOT_PYTHON:-}" ]; then echo "$BOT_PYTHON"; return; fi
+  # A pyenv shim may exist without working, so each candidate must really run.
+  for p in python3.10 "$HOME"/.pyenv/versions/3.10*/bin/python python3.11 python3; do
+    "$p" -c 'import venv' >/dev/null 2>&1 && { command -v "$p"; return; }
+  done
+}
+
+setup_bot_venv() {
+  local py version hash
+  py=$(find_bot_python)
+  version=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  hash=$(inputs_hash requirements/bot.lock requirements/bot-py311-constraints.txt)-$version
+  stamp_ok "$VENV/bot" "$hash" && return 0
+  rm -rf "$VENV/bot"
+  "$py" -m venv "$VENV/bot"
+  if [ "$version" = "3.10" ]; then
+    say "Bot environment, route A (Python $version, pinned set)"
+    "$VENV/bot/bin/pip" install -q --no-deps -r requirements/bot.lock
+  else
+    say "Bot environment, route B (Python $version, constraints)"
+    install_debian_packages libfreetype-dev libqhull-dev pkg-config
+    MPLSETUPCFG="$PWD/requirements/mplsetup.cfg" "$VENV/bot/bin/pip" install -q \
+      --ignore-requires-python -c requirements/bot-py311-constraints.txt -r requirements/bot.in
+    "$VENV/bot/bin/pip" install -q -c requirements/bot-py311-constraints.txt dask==2022.10.2
+  fi
+  "$VENV/bot/bin/pip" check
+  echo "$hash" > "$VENV/bot/.stamp"
+}
+
+setup_web_venv() {
+  local hash
+  hash=$(inputs_hash requirements/web.lock pyproject.toml)
+  stamp_ok "$VENV/web" "$hash" && return 0
+  say "Web environment"
+  rm -rf "$VENV/web"
+  python3 -m venv "$VENV/web"
+  "$VENV/web/bin/pip" install -q --no-deps -r requirements/web.lock
+  "$VENV/web/bin/pip" install -q --no-deps --no-build-isolation -e .
+  echo "$hash" > "$VENV/web/.stamp"
+}
+
+compile_catalogues() {
+  "$VENV/web/bin/pybabel" compile -d locales >/dev/null
+}
+
+install_debian_packages "${apt_packages[@]}"
+setup_bot_venv
+setup_web_venv
+compile_catalogues

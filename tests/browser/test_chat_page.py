@@ -1,0 +1,56 @@
+"""The chat page in a real browser: buttons only, typing, announcements, and without JavaScript."""
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from .conftest import screenshot
+
+
+def bot_messages(page):
+    return page.locator("#berichten .message--bot")
+
+
+def test_buttons_only_journey_announces_each_answer(page):
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    live = page.locator("#berichten")
+    expect(live).to_have_attribute("aria-live", "polite")
+    screenshot(page, "start-phone")
+
+    page.get_by_role("button", name="DigiD", exact=True).click()
+    expect(bot_messages(page)).to_have_count(2)
+    expect(page.locator("#berichten .message--user").last).to_have_text("Jij:DigiD")
+
+    page.get_by_role("button", name="Terug").last.click()
+    expect(bot_messages(page)).to_have_count(3)
+    assert page.url.endswith("/"), "the page must not reload"
+    screenshot(page, "journey-phone")
+
+
+def test_typed_question_gets_an_answer_inside_the_live_region(page):
+    page.goto("/")
+    page.get_by_label("Typ je vraag").fill("ik snap er niks van")
+    page.keyboard.press("Enter")
+    answer = page.locator("#berichten[aria-live=polite] .message--bot").last
+    expect(answer).to_contain_text("bibliotheek")
+    expect(page.get_by_label("Typ je vraag")).to_have_value("")
+
+
+def test_typed_html_is_never_run(page):
+    page.goto("/")
+    page.evaluate("window.__ran = false")
+    page.get_by_label("Typ je vraag").fill('<img src=x onerror="window.__ran=true"><script>window.__ran=true</script>')
+    page.keyboard.press("Enter")
+    expect(bot_messages(page)).to_have_count(2)
+    assert page.evaluate("window.__ran") is False
+    assert page.locator("#berichten img, #berichten script").count() == 0
+
+
+def test_page_works_without_javascript(page_without_js):
+    page = page_without_js
+    page.goto("/")
+    page.get_by_role("button", name="Hulp in de buurt").click()
+    expect(page.locator("#laatste")).to_contain_text("postcode")
+    page.get_by_label("Typ je vraag").fill("hallo")
+    page.get_by_role("button", name="Verstuur").click()
+    expect(page.locator("#laatste")).to_contain_text("DigiHulp")

@@ -1,0 +1,46 @@
+"""The page without JavaScript: server-rendered, plain forms, safe headers."""
+from __future__ import annotations
+
+import re
+
+
+def csrf(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def test_start_page_shows_welcome_and_three_buttons(client):
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    assert 'aria-live="polite"' in html
+    assert "Ik ben DigiHulp" in html
+    for title in ("DigiD", "Iemand anders laten helpen (machtigen)", "Hulp in de buurt"):
+        assert f">{title}</button>" in html
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_form_post_without_csrf_token_is_refused(client):
+    client.get("/")
+    assert client.post("/", data={"message": "hallo"}).status_code == 400
+
+
+def test_form_post_when_bot_is_down_keeps_the_typed_text(client):
+    token = csrf(client.get("/").get_data(as_text=True))
+    response = client.post("/", data={"message": "mijn digid doet het niet", "csrf_token": token})
+    assert response.status_code == 303
+    html = client.get("/").get_data(as_text=True)
+    assert "niet antwoorden" in html
+    assert 'value="mijn digid doet het niet"' in html
+
+
+def test_typed_html_is_shown_as_text(client):
+    token = csrf(client.get("/").get_data(as_text=True))
+    client.post("/", data={"message": "<script>alert(1)</script>", "csrf_token": token})
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html

@@ -1,0 +1,42 @@
+"""DigiHulp web app: the chat page, its JSON API, the NLG endpoint for Rasa and health checks."""
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask, current_app, session
+from flask_babel import Babel, get_locale
+
+from .content import ContentStore
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_object("web.config")
+    app.config.from_prefixed_env("DIGIHULP")
+    if test_config:
+        app.config.update(test_config)
+    if not app.config.get("SECRET_KEY"):
+        # A kiosk forgets everything on restart; several workers need DIGIHULP_SECRET_KEY set.
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+
+    app.extensions["content"] = ContentStore.from_directory(Path(app.config["CONTENT_DIR"]))
+    Babel(app, locale_selector=_select_locale, default_translation_directories=str(REPO_ROOT / "locales"))
+    app.jinja_env.globals["get_locale"] = get_locale
+
+    from . import chat, cli, health, nlg, security
+
+    app.register_blueprint(chat.bp)
+    app.register_blueprint(nlg.bp)
+    app.register_blueprint(health.bp)
+    security.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _select_locale() -> str:
+    # Dutch first, whatever the browser says: a kiosk's browser language tells nothing about its user.
+    chosen = session.get("lang")
+    return chosen if chosen in current_app.config["LANGUAGES"] else current_app.config["DEFAULT_LANGUAGE"]

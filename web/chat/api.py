@@ -1,0 +1,48 @@
+"""JSON API: POST /api/chat and POST /api/reset (contract in the README)."""
+from __future__ import annotations
+
+from flask import jsonify, request
+
+from . import bp
+from .conversation import answer, conversation_id, forget, language_or_default, new_session_id
+
+
+def _error(status: int, code: str, message: str):
+    return jsonify({"error": code, "message": message}), status
+
+
+def _json_body():
+    if not request.is_json:
+        return None, _error(415, "unsupported_media_type", "Send JSON with Content-Type: application/json.")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return None, _error(400, "bad_json", "The body must be a JSON object.")
+    return body, None
+
+
+@bp.post("/api/chat")
+def api_chat():
+    body, error = _json_body()
+    if error:
+        return error
+    message = body.get("message")
+    if not isinstance(message, str):
+        return _error(400, "missing_message", "Give the user's text or a button payload in 'message'.")
+    session_id = body.get("session") or new_session_id()
+    conversation = conversation_id(session_id)
+    if conversation is None:
+        return _error(404, "unknown_session", "This session does not exist. Leave 'session' out to start a new one.")
+    replies, bot_answered = answer(conversation, message, language_or_default(body.get("lang")))
+    return jsonify({"session": session_id, "replies": [r.as_json() for r in replies], "bot_available": bot_answered})
+
+
+@bp.post("/api/reset")
+def api_reset():
+    body, error = _json_body()
+    if error:
+        return error
+    conversation = conversation_id(body.get("session"))
+    if conversation is None:
+        return _error(404, "unknown_session", "This session does not exist.")
+    forget(conversation)
+    return jsonify({"session": None, "reset": True})

@@ -1,0 +1,63 @@
+"""The page: server-rendered conversation with plain form posts (works without JavaScript)."""
+from __future__ import annotations
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+
+from ..rasa_client import BotUnavailable, Turn
+from . import bp
+from .conversation import answer, conversation_id, forget, helper_says, new_session_id, rasa_client
+
+
+def _current_conversation() -> str | None:
+    return conversation_id(session.get("chat"))
+
+
+def _language() -> str:
+    return session.get("lang", current_app.config["DEFAULT_LANGUAGE"])
+
+
+def _turns(conversation: str | None) -> list[Turn]:
+    welcome = Turn("bot", helper_says("utter_welcome", _language()))
+    if conversation is None or not session.get("started"):
+        return [welcome]
+    try:
+        return [welcome, *rasa_client().history(conversation)]
+    except BotUnavailable:
+        return [welcome, Turn("bot", helper_says("utter_bot_unavailable", _language()))]
+
+
+@bp.get("/")
+def page():
+    if "chat" not in session:
+        session["chat"] = new_session_id()
+    turns = _turns(_current_conversation())
+    pending = session.pop("pending", None)
+    if pending:
+        turns.extend(Turn("bot", helper_says(r, _language())) for r in pending)
+    unsent = session.pop("unsent", "")
+    return render_template("chat.html", turns=turns, session_id=session["chat"], unsent=unsent)
+
+
+@bp.post("/")
+def post_message():
+    conversation = _current_conversation()
+    if conversation is None:
+        abort(400)
+    message = request.form.get("message", "")
+    session["started"] = True
+    replies, bot_answered = answer(conversation, message, _language())
+    # Replies Rasa did not store (empty message, bot down) are shown once after the redirect,
+    # and a message the bot could not take is put back in the box, so nothing typed is lost.
+    session["pending"] = [r.response_id for r in replies if r.response_id]
+    if not bot_answered:
+        session["unsent"] = message[: current_app.config["MAX_MESSAGE_CHARS"]]
+    return redirect(url_for("chat.page", _anchor="laatste"), code=303)
+
+
+@bp.post("/opnieuw")
+def restart():
+    conversation = _current_conversation()
+    if conversation:
+        forget(conversation)
+    session.clear()
+    return redirect(url_for("chat.page"), code=303)

@@ -1,0 +1,19 @@
+"""Defaults; each can be overridden by an environment variable DIGIHULP_<NAME>."""
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+CONTENT_DIR = str(_ROOT / "content")
+LANGUAGES = ["nl"]
+DEFAULT_LANGUAGE = "nl"
+
+RASA_URL = "http://127.0.0.1:5005"
+RASA_TOKEN = ""
+ACTIONS_URL = "http://127.0.0.1:5055"
+# Rasa answers in ~30 ms when warm; past this the user gets a kind message instead of waiting.
+RASA_TIMEOUT_SECONDS = 10.0
+
+MAX_MESSAGE_CHARS = 500
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"

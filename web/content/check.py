@@ -1,0 +1,66 @@
+"""The content check: every item sourced and dated, ids matching the bot, texts passing B1."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .store import ContentItem, ContentStore
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# A text that claims a fact usually holds a number, a web address or a phone number.
+_FACT_MARKERS = re.compile(r"\d|www\.|\.nl\b|https?://")
+
+
+def _domain_keys(bot_dir: Path, key: str) -> set[str]:
+    found: set[str] = set()
+    for path in sorted((bot_dir / "domain").glob("*.yml")):
+        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(key) or []:
+            found.add(entry if isinstance(entry, str) else next(iter(entry)))
+    return found
+
+
+def bot_response_ids(bot_dir: Path) -> set[str]:
+    """Every response id the bot's domain declares (bot/domain/*.yml)."""
+    return _domain_keys(bot_dir, "responses")
+
+
+def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
+    """A button must send an intent the bot knows ("/restart" is handled by the web app)."""
+    intents = _domain_keys(bot_dir, "intents") | {"restart"}
+    return [
+        f"{item.id}: button '{b.title}' sends {b.payload}, which is no intent of the bot"
+        for item in store.items()
+        for b in item.buttons
+        if b.payload.lstrip("/").split("{")[0] not in intents
+    ]
+
+
+def source_problems(item: ContentItem) -> list[str]:
+    if item.unknown_source_keys:
+        return [f"{item.id}: unknown source key(s) {', '.join(item.unknown_source_keys)}"]
+    if item.no_facts:
+        if item.sources:
+            return [f"{item.id}: says no_facts but lists sources"]
+        if _FACT_MARKERS.search(item.text):
+            return [f"{item.id}: says no_facts but its text holds a number or web address; give a source"]
+        return []
+    if not item.sources:
+        return [f"{item.id}: no source (give sources, or no_facts: true for a text that states no fact)"]
+    problems = []
+    for source in item.sources:
+        if not source.url.startswith("https://"):
+            problems.append(f"{item.id}: source {source.key} has no https URL")
+        for name in ("as_of", "checked"):
+            if not _DATE.match(getattr(source, name)):
+                problems.append(f"{item.id}: source {source.key} has no valid {name} date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return problems
+
+
+def id_problems(store: ContentStore, bot_ids: set[str], web_ids: set[str]) -> list[str]:
+    content_ids = store.ids()
+    used = bot_ids | web_ids
+    return [f"{i}: the bot uses this response but content/nl has no text for it" for i in sorted(used - content_ids)] + [
+        f"{i}: content/nl has this text but no bot response or web page uses it" for i in sorted(content_ids - used)
+    ]

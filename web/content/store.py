@@ -1,0 +1,117 @@
+"""Load the content files: one YAML file per topic and language, items keyed by response id.
+
+Layout: content/<lang>/<topic>.yml with
+    sources: {key: {url, as_of, checked}}   # where a fact comes from and when
+    items:   {utter_id: {text, buttons, sources | no_facts, back}}
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    url: str
+    as_of: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class ContentItem:
+    id: str
+    topic: str
+    language: str
+    text: str
+    buttons: tuple[Button, ...] = ()
+    sources: tuple[Source, ...] = ()
+    no_facts: bool = False
+    back: str | None = None
+    unknown_source_keys: tuple[str, ...] = field(default=())
+
+
+def _as_text(value) -> str:
+    # YAML turns 2024-06-07 into a date; we keep dates as the text editors wrote.
+    return "" if value is None else str(value)
+
+
+def _read_sources(raw: dict) -> dict[str, Source]:
+    return {
+        key: Source(key, _as_text(s.get("url")), _as_text(s.get("as_of")), _as_text(s.get("checked")))
+        for key, s in (raw or {}).items()
+    }
+
+
+def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict[str, Source]) -> ContentItem:
+    keys = raw.get("sources") or []
+    return ContentItem(
+        id=item_id,
+        topic=topic,
+        language=language,
+        text=str(raw.get("text", "")).strip(),
+        buttons=tuple(Button(str(b["title"]), str(b["payload"])) for b in raw.get("buttons") or []),
+        sources=tuple(sources[k] for k in keys if k in sources),
+        no_facts=bool(raw.get("no_facts", False)),
+        back=raw.get("back"),
+        unknown_source_keys=tuple(k for k in keys if k not in sources),
+    )
+
+
+def load_topic_file(path: Path, language: str) -> list[ContentItem]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    sources = _read_sources(data.get("sources"))
+    return [_read_item(i, raw or {}, path.stem, language, sources) for i, raw in (data.get("items") or {}).items()]
+
+
+class ContentStore:
+    """All content items of all languages, looked up by response id."""
+
+    def __init__(self, items: list[ContentItem]):
+        self._items: dict[str, dict[str, ContentItem]] = {}
+        for item in items:
+            self._items.setdefault(item.language, {})[item.id] = item
+
+    @classmethod
+    def from_directory(cls, root: Path) -> "ContentStore":
+        items = []
+        for lang_dir in sorted(p for p in Path(root).iterdir() if p.is_dir() and len(p.name) == 2):
+            for path in sorted(lang_dir.glob("*.yml")):
+                items.extend(load_topic_file(path, lang_dir.name))
+        return cls(items)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self._items)
+
+    def items(self, language: str = DEFAULT_LANGUAGE) -> list[ContentItem]:
+        return list(self._items.get(language, {}).values())
+
+    def ids(self, language: str = DEFAULT_LANGUAGE) -> set[str]:
+        return set(self._items.get(language, {}))
+
+    def button_title(self, payload: str, language: str = DEFAULT_LANGUAGE) -> str | None:
+        """The words on a button with this payload, to show what the user chose."""
+        for item in self.items(language) or self.items(DEFAULT_LANGUAGE):
+            for button in item.buttons:
+                if button.payload == payload:
+                    return button.title
+        return None
+
+    def get(self, item_id: str, language: str = DEFAULT_LANGUAGE) -> ContentItem | None:
+        """The item in the asked language, else in Dutch, else None."""
+        for lang in (language, DEFAULT_LANGUAGE):
+            item = self._items.get(lang, {}).get(item_id)
+            if item:
+                return item
+        return None

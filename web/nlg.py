@@ -1,0 +1,33 @@
+"""The NLG endpoint: Rasa asks here for the words of each response (see bot/endpoints.yml)."""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, current_app, jsonify, request
+
+from .content.render import render
+
+bp = Blueprint("nlg", __name__)
+log = logging.getLogger(__name__)
+
+
+def conversation_language(tracker: dict) -> str:
+    """The language the web app sent with the latest message, if we offer it."""
+    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
+    lang = metadata.get("lang")
+    return lang if lang in current_app.config["LANGUAGES"] else current_app.config["DEFAULT_LANGUAGE"]
+
+
+@bp.post("/nlg")
+def generate():
+    body = request.get_json(silent=True) or {}
+    tracker = body.get("tracker") or {}
+    language = conversation_language(tracker)
+    store = current_app.extensions["content"]
+    item = store.get(str(body.get("response")), language)
+    if item is None:
+        # The content check in the test suite prevents this; still, never leave the user with nothing.
+        log.error("no content for response %r", body.get("response"))
+        item = store.get("utter_default", language)
+    values = {**(tracker.get("slots") or {}), **(body.get("arguments") or {})}
+    return jsonify(render(item, values, language))

@@ -1,0 +1,82 @@
+"""Talk to the Rasa server: the REST channel for messages, the HTTP API for history and reset."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import requests
+
+
+class BotUnavailable(Exception):
+    """Rasa did not answer in time or answered with an error."""
+
+
+@dataclass
+class Reply:
+    text: str
+    buttons: list[dict] = field(default_factory=list)
+    custom: dict | None = None
+    response_id: str | None = None  # set when the web app said it itself, not Rasa
+
+    def as_json(self) -> dict:
+        data = {"text": self.text, "buttons": self.buttons}
+        if self.custom:
+            data["custom"] = self.custom
+        return data
+
+
+@dataclass
+class Turn:
+    """One line of the conversation as the page shows it."""
+
+    speaker: str  # "user" or "bot"
+    reply: Reply
+
+
+def _reply_from(message: dict) -> Reply:
+    buttons = [{"title": b.get("title", ""), "payload": b.get("payload", "")} for b in message.get("buttons") or []]
+    return Reply(text=message.get("text") or "", buttons=buttons, custom=message.get("custom"))
+
+
+class RasaClient:
+    def __init__(self, base_url: str, token: str, timeout: float):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+
+    def _call(self, method: str, path: str, **kwargs) -> requests.Response:
+        params = {"token": self.token} if self.token else {}
+        try:
+            response = requests.request(
+                method, self.base_url + path, params=params, timeout=self.timeout, **kwargs
+            )
+            response.raise_for_status()
+            return response
+        except requests.RequestException as error:
+            raise BotUnavailable(str(error)) from error
+
+    def send(self, conversation_id: str, message: str, metadata: dict) -> list[Reply]:
+        body = {"sender": conversation_id, "message": message, "metadata": metadata}
+        answer = self._call("POST", "/webhooks/rest/webhook", json=body).json()
+        return [_reply_from(m) for m in answer]
+
+    def history(self, conversation_id: str) -> list[Turn]:
+        tracker = self._call("GET", f"/conversations/{conversation_id}/tracker").json()
+        turns = []
+        for event in tracker.get("events") or []:
+            if event.get("event") == "user":
+                shown = (event.get("metadata") or {}).get("shown") or event.get("text") or ""
+                turns.append(Turn("user", Reply(text=shown)))
+            elif event.get("event") == "bot":
+                turns.append(Turn("bot", _reply_from({**(event.get("data") or {}), "text": event.get("text")})))
+        return turns
+
+    def forget(self, conversation_id: str) -> None:
+        """Replace the tracker by an empty one; bot/tracker_store.py then deletes it."""
+        self._call("PUT", f"/conversations/{conversation_id}/tracker/events", json=[])
+
+    def is_up(self) -> bool:
+        try:
+            self._call("GET", "/status")
+            return True
+        except BotUnavailable:
+            return False
