@@ -29,6 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import chat, cli, health, nlg, security
 
     app.register_blueprint(chat.bp)
+    chat.init_app(app)
     app.register_blueprint(nlg.bp)
     app.register_blueprint(health.bp)
     security.init_app(app)

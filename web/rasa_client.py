@@ -7,7 +7,13 @@ import requests
 
 
 class BotUnavailable(Exception):
-    """Rasa did not answer in time or answered with an error."""
+    """Rasa did not answer in time or answered with an error.
+
+    `reason` is safe to log: no URL (it holds the API token and the conversation id)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 @dataclass
@@ -51,8 +57,10 @@ class RasaClient:
             )
             response.raise_for_status()
             return response
+        except requests.HTTPError as error:
+            raise BotUnavailable(f"HTTP {error.response.status_code}") from error
         except requests.RequestException as error:
-            raise BotUnavailable(str(error)) from error
+            raise BotUnavailable(type(error).__name__) from error
 
     def send(self, conversation_id: str, message: str, metadata: dict) -> list[Reply]:
         body = {"sender": conversation_id, "message": message, "metadata": metadata}

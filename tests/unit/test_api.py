@@ -68,3 +68,17 @@ def test_healthz_names_the_parts_that_are_down(client):
     body = response.get_json()
     assert body["parts"]["web"] == "up"
     assert "bot" in body["down"]
+
+
+def test_a_flood_of_messages_is_slowed_down_kindly(app):
+    app.config["RATE_LIMIT_PER_CONVERSATION"] = 3
+    from web.chat import init_app
+
+    init_app(app)  # the limits are built from config at start-up
+    client = app.test_client()
+    session = client.post("/api/chat", json={"message": ""}).get_json()["session"]
+    statuses = [client.post("/api/chat", json={"session": session, "message": "hallo"}).status_code for _ in range(4)]
+    assert statuses[:3] == [200, 200, 200]
+    assert statuses[3] == 429
+    last = client.post("/api/chat", json={"session": session, "message": "hallo"}).get_json()
+    assert last["error"] == "rate_limited" and "Wacht een minuut" in last["replies"][0]["text"]

@@ -32,8 +32,12 @@ def api_chat():
     conversation = conversation_id(session_id)
     if conversation is None:
         return _error(404, "unknown_session", "This session does not exist. Leave 'session' out to start a new one.")
-    replies, bot_answered = answer(conversation, message, language_or_default(body.get("lang")))
-    return jsonify({"session": session_id, "replies": [r.as_json() for r in replies], "bot_available": bot_answered})
+    result = answer(conversation, message, language_or_default(body.get("lang")), request.remote_addr or "")
+    replies = [r.as_json() for r in result.replies]
+    body = {"session": session_id, "replies": replies, "bot_available": result.bot_available}
+    if result.status == 429:
+        body.update(error="rate_limited", message="Too many messages; wait a minute.")
+    return jsonify(body), result.status
 
 
 @bp.post("/api/reset")

@@ -3,19 +3,38 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 
 from flask import current_app
 from itsdangerous import BadSignature, Signer
 
 from ..content.render import render
 from ..rasa_client import BotUnavailable, RasaClient, Reply
+from ..ratelimit import RateLimiter
 
 log = logging.getLogger(__name__)
 
 # Texts the web app says itself, without Rasa (the content check knows them too).
-WEB_RESPONSES = ("utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long", "utter_bot_unavailable")
+WEB_RESPONSES = (
+    "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
+    "utter_bot_unavailable", "utter_too_many_messages",
+)
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.
 RESTART_PAYLOAD = "/restart"
+
+
+@dataclass
+class Answer:
+    replies: list[Reply]
+    bot_available: bool = True
+    status: int = 200
+
+
+def init_app(app) -> None:
+    app.extensions["rate_limits"] = {
+        "conversation": RateLimiter(app.config["RATE_LIMIT_PER_CONVERSATION"]),
+        "address": RateLimiter(app.config["RATE_LIMIT_PER_ADDRESS"]),
+    }
 
 
 def rasa_client(timeout: float | None = None) -> RasaClient:
@@ -34,7 +53,7 @@ def new_session_id() -> str:
 
 def conversation_id(session_id: str | None) -> str | None:
     """The Rasa sender id inside a session id, or None if the id is not one of ours."""
-    if not session_id:
+    if not isinstance(session_id, str) or not session_id:
         return None
     try:
         return _signer().unsign(session_id).decode()
@@ -49,34 +68,39 @@ def language_or_default(lang: str | None) -> str:
 
 def helper_says(response_id: str, language: str) -> Reply:
     item = current_app.extensions["content"].get(response_id, language)
-    rendered = render(item, {"max_chars": current_app.config["MAX_MESSAGE_CHARS"]}, language)
+    rendered = render(item, {}, language)
     return Reply(text=rendered["text"], buttons=rendered["buttons"], response_id=response_id)
 
 
-def answer(conversation: str, message: str, language: str) -> tuple[list[Reply], bool]:
-    """Replies to one message, and whether the bot really answered (False: a kind stand-in)."""
+def _within_rate_limits(conversation: str, client_address: str) -> bool:
+    limits = current_app.extensions["rate_limits"]
+    return limits["conversation"].allow(conversation) and limits["address"].allow(client_address)
+
+
+def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
+    """The replies to one message: the bot's, or a kind stand-in from the web app itself."""
     message = (message or "").strip()
-    shown = None
     if not message:
-        return [helper_says("utter_empty_message", language)], True
+        return Answer([helper_says("utter_empty_message", language)])
     if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
-        return [helper_says("utter_message_too_long", language)], True
+        return Answer([helper_says("utter_message_too_long", language)])
+    if not _within_rate_limits(conversation, client_address):
+        return Answer([helper_says("utter_too_many_messages", language)], status=429)
     if message == RESTART_PAYLOAD:
         forget(conversation)
-        return [helper_says("utter_restart", language)], True
-    if message.startswith("/"):
-        shown = current_app.extensions["content"].button_title(message, language)
+        return Answer([helper_says("utter_restart", language)])
+    shown = current_app.extensions["content"].button_title(message, language) if message.startswith("/") else None
     metadata = {"lang": language, "shown": shown or message}
     try:
         replies = rasa_client().send(conversation, message, metadata)
     except BotUnavailable as error:
-        log.warning("bot unavailable: %s", error)
-        return [helper_says("utter_bot_unavailable", language)], False
-    return replies or [helper_says("utter_default", language)], True
+        log.warning("bot unavailable (%s)", error.reason)
+        return Answer([helper_says("utter_bot_unavailable", language)], bot_available=False)
+    return Answer(replies or [helper_says("utter_default", language)])
 
 
 def forget(conversation: str) -> None:
     try:
         rasa_client().forget(conversation)
     except BotUnavailable as error:
-        log.warning("could not delete tracker: %s", error)
+        log.warning("could not delete a tracker (%s)", error.reason)

@@ -45,11 +45,11 @@ def post_message():
         abort(400)
     message = request.form.get("message", "")
     session["started"] = True
-    replies, bot_answered = answer(conversation, message, _language())
+    result = answer(conversation, message, _language(), request.remote_addr or "")
     # Replies Rasa did not store (empty message, bot down) are shown once after the redirect,
     # and a message the bot could not take is put back in the box, so nothing typed is lost.
-    session["pending"] = [r.response_id for r in replies if r.response_id]
-    if not bot_answered:
+    session["pending"] = [r.response_id for r in result.replies if r.response_id]
+    if not result.bot_available or result.status == 429:
         session["unsent"] = message[: current_app.config["MAX_MESSAGE_CHARS"]]
     return redirect(url_for("chat.page", _anchor="laatste"), code=303)
 
