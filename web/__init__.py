@@ -25,11 +25,14 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["content"] = ContentStore.from_directory(Path(app.config["CONTENT_DIR"]))
     Babel(app, locale_selector=_select_locale, default_translation_directories=str(REPO_ROOT / "locales"))
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from . import chat, cli, health, nlg, security
+    from . import chat, cli, health, kiosk, nlg, preferences, security
 
     app.register_blueprint(chat.bp)
     chat.init_app(app)
+    preferences.init_app(app)
+    kiosk.init_app(app)
     app.register_blueprint(nlg.bp)
     app.register_blueprint(health.bp)
     security.init_app(app)

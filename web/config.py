@@ -22,3 +22,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # room behind one address shares this one). Raise the second for load tests from one machine.
 RATE_LIMIT_PER_CONVERSATION = 30
 RATE_LIMIT_PER_ADDRESS = 600
+
+RTL_LANGUAGES = ["ar"]
+
+# Kiosk: after KIOSK_IDLE_SECONDS without input "Ben je er nog?", then after KIOSK_GRACE_SECONDS
+# the conversation and everything of the session is erased. DIGIHULP_KIOSK=true turns it on.
+KIOSK = False
+KIOSK_IDLE_SECONDS = 180
+KIOSK_GRACE_SECONDS = 30

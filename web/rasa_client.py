@@ -22,11 +22,14 @@ class Reply:
     buttons: list[dict] = field(default_factory=list)
     custom: dict | None = None
     response_id: str | None = None  # set when the web app said it itself, not Rasa
+    speech: str | None = None  # URL of the spoken text (helper replies only)
 
     def as_json(self) -> dict:
         data = {"text": self.text, "buttons": self.buttons}
         if self.custom:
             data["custom"] = self.custom
+        if self.speech:
+            data["speech"] = self.speech
         return data
 
 
@@ -39,7 +42,10 @@ class Turn:
 
 
 def _reply_from(message: dict) -> Reply:
-    buttons = [{"title": b.get("title", ""), "payload": b.get("payload", "")} for b in message.get("buttons") or []]
+    buttons = [
+        {"title": b.get("title", ""), "payload": b.get("payload", ""), "icon": b.get("icon") or "arrow"}
+        for b in message.get("buttons") or []
+    ]
     return Reply(text=message.get("text") or "", buttons=buttons, custom=message.get("custom"))
 
 

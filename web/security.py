@@ -7,7 +7,7 @@ import secrets
 from flask import abort, request, session
 
 CSRF_FIELD = "csrf_token"
-FORM_ENDPOINTS = {"chat.post_message", "chat.restart"}
+FORM_ENDPOINTS = {"chat.post_message", "chat.restart", "preferences.toggle", "kiosk.here"}
 
 HEADERS = {
     # No inline script, no other origins: everything the page needs is served from here.

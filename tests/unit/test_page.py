@@ -10,11 +10,12 @@ def csrf(html: str) -> str:
 
 def test_start_page_shows_welcome_and_three_buttons(client):
     html = client.get("/").get_data(as_text=True)
-    assert '<html lang="nl">' in html
+    assert html.startswith("<!doctype html>")
+    assert '<html lang="nl" dir="ltr"' in html
     assert 'aria-live="polite"' in html
     assert "Ik ben DigiHulp" in html
     for title in ("DigiD", "Iemand anders laten helpen (machtigen)", "Hulp in de buurt"):
-        assert f">{title}</button>" in html
+        assert f"<span>{title}</span></button>" in html
 
 
 def test_security_headers(client):

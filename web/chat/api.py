@@ -1,7 +1,7 @@
 """JSON API: POST /api/chat and POST /api/reset (contract in the README)."""
 from __future__ import annotations
 
-from flask import jsonify, request
+from flask import jsonify, request, session
 
 from . import bp
 from .conversation import answer, conversation_id, forget, language_or_default, new_session_id
@@ -32,6 +32,8 @@ def api_chat():
     conversation = conversation_id(session_id)
     if conversation is None:
         return _error(404, "unknown_session", "This session does not exist. Leave 'session' out to start a new one.")
+    if session.get("chat") == session_id:
+        session["started"] = True  # the page renders this conversation again after a reload
     result = answer(conversation, message, language_or_default(body.get("lang")), request.remote_addr or "")
     replies = [r.as_json() for r in result.replies]
     body = {"session": session_id, "replies": replies, "bot_available": result.bot_available}

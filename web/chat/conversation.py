@@ -5,7 +5,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, session
 from itsdangerous import BadSignature, Signer
 
 from ..content.render import render
@@ -104,3 +104,11 @@ def forget(conversation: str) -> None:
         rasa_client().forget(conversation)
     except BotUnavailable as error:
         log.warning("could not delete a tracker (%s)", error.reason)
+
+
+def erase_session() -> None:
+    """Forget everything of this visitor: the Rasa conversation and the whole session cookie."""
+    conversation = conversation_id(session.get("chat"))
+    if conversation:
+        forget(conversation)
+    session.clear()

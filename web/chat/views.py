@@ -5,7 +5,7 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
-from .conversation import answer, conversation_id, forget, helper_says, new_session_id, rasa_client
+from .conversation import answer, conversation_id, erase_session, helper_says, new_session_id, rasa_client
 
 
 def _current_conversation() -> str | None:
@@ -56,8 +56,5 @@ def post_message():
 
 @bp.post("/opnieuw")
 def restart():
-    conversation = _current_conversation()
-    if conversation:
-        forget(conversation)
-    session.clear()
+    erase_session()
     return redirect(url_for("chat.page"), code=303)

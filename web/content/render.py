@@ -17,9 +17,9 @@ def fill(text: str, values: dict) -> str:
 
 def render(item: ContentItem, values: dict | None = None, language: str | None = None) -> dict:
     values = values or {}
-    buttons = [{"title": fill(b.title, values), "payload": b.payload} for b in item.buttons]
+    buttons = [{"title": fill(b.title, values), "payload": b.payload, "icon": b.icon or "arrow"} for b in item.buttons]
     with force_locale(language or item.language):
         if item.back:
-            buttons.append({"title": gettext("Terug"), "payload": item.back})
-            buttons.append({"title": gettext("Opnieuw beginnen"), "payload": "/restart"})
+            buttons.append({"title": gettext("Terug"), "payload": item.back, "icon": "back"})
+            buttons.append({"title": gettext("Opnieuw beginnen"), "payload": "/restart", "icon": "restart"})
     return {"text": fill(item.text, values), "buttons": buttons}

@@ -26,6 +26,7 @@ class Source:
 class Button:
     title: str
     payload: str
+    icon: str = ""  # a symbol id in web/static/icons.svg; empty: the arrow
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict
         topic=topic,
         language=language,
         text=str(raw.get("text", "")).strip(),
-        buttons=tuple(Button(str(b["title"]), str(b["payload"])) for b in raw.get("buttons") or []),
+        buttons=tuple(Button(str(b["title"]), str(b["payload"]), str(b.get("icon", ""))) for b in raw.get("buttons") or []),
         sources=tuple(sources[k] for k in keys if k in sources),
         no_facts=bool(raw.get("no_facts", False)),
         back=raw.get("back"),

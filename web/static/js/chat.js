@@ -1,5 +1,5 @@
-// Progressive enhancement of the chat page: send messages without reloading the page.
-// Without this script the same forms post to the server and the page is rendered again.
+// Progressive enhancement of the chat page: send messages without reloading the page, and
+// read the helper's messages aloud. Without this script the same forms post to the server.
 (function () {
   "use strict";
 
@@ -10,6 +10,8 @@
 
   var session = list.getAttribute("data-session");
   var lang = document.documentElement.lang || "nl";
+  var words = { you: list.getAttribute("data-you"), readAloud: list.getAttribute("data-read-label") };
+  var iconsUrl = list.getAttribute("data-icons");
   var busy = false;
 
   function element(tag, className, text) {
@@ -19,6 +21,57 @@
     return node;
   }
 
+  function icon(name) {
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    use.setAttribute("href", iconsUrl + "#" + (name || "arrow"));
+    svg.appendChild(use);
+    return svg;
+  }
+
+  function button(className, iconName, title) {
+    var b = element("button", "button " + className);
+    b.type = "button";
+    b.appendChild(icon(iconName));
+    b.appendChild(element("span", "", title));
+    return b;
+  }
+
+  // --- Reading aloud: server speech first, the browser's own voice if the server has none.
+  var speech = { audio: null };
+
+  function stopSpeaking() {
+    if (speech.audio) { speech.audio.pause(); speech.audio = null; }
+    if (window.speechSynthesis) { window.speechSynthesis.cancel(); }
+  }
+
+  function speakWithBrowser(text) {
+    if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { return; }
+    var utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = lang;
+    window.speechSynthesis.speak(utterance);
+  }
+
+  function speak(url, text) {
+    stopSpeaking();
+    if (!url) { speakWithBrowser(text); return; }
+    var audio = new Audio(url);
+    speech.audio = audio;
+    audio.addEventListener("error", function () { if (speech.audio === audio) { speakWithBrowser(text); } });
+    audio.play().catch(function () { /* autoplay refused: the button still works */ });
+  }
+
+  function enhanceSpeakLink(link, text) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      speak(link.getAttribute("href"), text);
+    });
+  }
+
+  // --- Messages
   function removeOldChoices() {
     var old = list.querySelectorAll(".choices");
     for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
@@ -28,15 +81,22 @@
 
   function addMessage(speaker, reply, withChoices) {
     var item = element("li", "message message--" + speaker);
-    item.appendChild(element("p", "message-who", speaker === "bot" ? "DigiHulp:" : (list.getAttribute("data-you") || "Jij") + ":"));
+    item.appendChild(element("p", "message-who", (speaker === "bot" ? "DigiHulp" : words.you) + ":"));
     item.appendChild(element("p", "message-text", reply.text));
+    if (speaker === "bot") {
+      var link = element("a", "button button--secondary button--speak");
+      link.href = reply.speech || "#";
+      link.appendChild(icon("speaker"));
+      link.appendChild(element("span", "", words.readAloud));
+      enhanceSpeakLink(link, reply.text);
+      item.appendChild(link);
+    }
     if (withChoices && reply.buttons && reply.buttons.length) {
       var choices = element("div", "choices");
-      reply.buttons.forEach(function (button) {
-        var b = element("button", "button button--choice", button.title);
-        b.type = "button";
-        b.addEventListener("click", function () { send(button.payload, button.title); });
-        choices.appendChild(b);
+      reply.buttons.forEach(function (b) {
+        var choice = button("button--choice", b.icon, b.title);
+        choice.addEventListener("click", function () { send(b.payload, b.title); });
+        choices.appendChild(choice);
       });
       item.appendChild(choices);
     }
@@ -44,29 +104,37 @@
     return item;
   }
 
-  function send(message, shown) {
+  function readAloudIsOn() { return document.body.getAttribute("data-read-aloud") === "on"; }
+
+  // typed: focus stays in the text box; a button click moves focus to the new answer,
+  // because the clicked button itself is gone.
+  function send(message, shown, typed) {
     if (busy) { return; }
     busy = true;
+    stopSpeaking();
     removeOldChoices();
     if (message.trim()) { addMessage("user", { text: shown || message }); }
     fetch("/api/chat", {
       method: "POST",
+      credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ session: session, message: message, lang: lang })
     }).then(function (response) {
-      if (!response.ok) { throw new Error(response.status); }
       return response.json();
     }).then(function (data) {
-      session = data.session;
+      session = data.session || session;
       var first = null;
       data.replies.forEach(function (reply, i) {
         var item = addMessage("bot", reply, i === data.replies.length - 1);
         first = first || item;
       });
       if (data.bot_available === false) { input.value = message.charAt(0) === "/" ? "" : message; }
-      focusNew(first);
+      if (readAloudIsOn() && data.replies.length) {
+        speak(data.replies[0].speech, data.replies.map(function (r) { return r.text; }).join(" "));
+      }
+      if (!typed) { focusNew(first); }
     }).catch(function () {
-      // The server did not answer: fall back to the plain form, which shows a kind message.
+      // No usable answer: fall back to the plain form, which shows a kind message.
       input.value = message.charAt(0) === "/" ? "" : message;
       form.submit();
     }).then(function () { busy = false; });
@@ -74,24 +142,28 @@
 
   function focusNew(item) {
     if (!item) { return; }
-    var button = list.querySelector(".choices button");
+    // Focus goes to the new message itself, so a screen reader starts there and Tab reaches its buttons.
     item.setAttribute("tabindex", "-1");
-    (button || item).focus();
-    item.scrollIntoView({ block: "nearest" });
+    item.focus();
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value;
     input.value = "";
-    send(text);
+    send(text, undefined, true);
   });
 
   list.addEventListener("click", function (event) {
-    var target = event.target;
-    if (target.tagName === "BUTTON" && target.name === "message" && target.form) {
+    var target = event.target.closest("button");
+    if (target && target.name === "message" && target.form) {
       event.preventDefault();
-      send(target.value, target.textContent);
+      send(target.value, target.textContent.trim());
     }
   });
+
+  var speakLinks = list.querySelectorAll(".button--speak");
+  for (var i = 0; i < speakLinks.length; i++) {
+    enhanceSpeakLink(speakLinks[i], speakLinks[i].parentNode.querySelector(".message-text").textContent);
+  }
 })();

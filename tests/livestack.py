@@ -1,0 +1,70 @@
+"""The real stack for slow tests: started with scripts/stack.py on free ports, as `make run` does."""
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Stack:
+    def __init__(self, base_url: str, rasa_url: str, rasa_token: str, log_dir: Path):
+        self.base_url = base_url
+        self.log_dir = log_dir
+        self.rasa_url = rasa_url
+        self.rasa_token = rasa_token
+
+    def rasa_messages(self, conversation: str) -> list[dict]:
+        """What the user and bot said, as Rasa itself holds it (asked of Rasa directly; for an
+        unknown conversation Rasa answers with a fresh, empty one)."""
+        url = f"{self.rasa_url}/conversations/{conversation}/tracker"
+        response = requests.get(url, params={"token": self.rasa_token}, timeout=10)
+        response.raise_for_status()
+        return [e for e in response.json()["events"] if e["event"] in ("user", "bot")]
+
+    def chat(self, message: str, session: str | None = None) -> dict:
+        body = {"message": message, "lang": "nl"}
+        if session:
+            body["session"] = session
+        response = requests.post(self.base_url + "/api/chat", json=body, timeout=30)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def conversation(self, *messages: str) -> list[dict]:
+        """Send messages in one session; the answer to each."""
+        session, answers = None, []
+        for message in messages:
+            answer = self.chat(message, session)
+            session = answer["session"]
+            answers.append(answer)
+        return answers
+
+
+def start_stack(log_dir: Path, wrapper: tuple[str, ...] = ()):
+    """Start scripts/stack.py on free ports; yields a Stack once every part answers."""
+    port, rasa_port = free_port(), free_port()
+    token = secrets.token_urlsafe(16)
+    command = [*wrapper, sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(port),
+               "--rasa-port", str(rasa_port), "--actions-port", str(free_port()), "--log-dir", str(log_dir)]
+    env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false"}
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    line = process.stdout.readline()  # the launcher prints one line when all parts answer
+    if "draait op" not in line:
+        process.kill()
+        pytest.fail(f"stack did not start: {line}{process.stdout.read()}")
+    yield Stack(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{rasa_port}", token, log_dir)
+    process.terminate()
+    process.wait(timeout=30)
