@@ -68,6 +68,17 @@ setup_web_venv() {
   echo "$hash" > "$VENV/web/.stamp"
 }
 
+# axe-core for the accessibility tests (package.json; the lock file names no download hosts).
+setup_test_tools() {
+  command -v npm >/dev/null || install_debian_packages nodejs npm
+  local hash
+  hash=$(inputs_hash package.json package-lock.json)
+  stamp_ok node_modules "$hash" && return 0
+  say "Browser-test tools (npm)"
+  npm ci --no-audit --no-fund --silent
+  echo "$hash" > node_modules/.stamp
+}
+
 compile_catalogues() {
   "$VENV/web/bin/pybabel" compile -d locales >/dev/null
 }
@@ -75,4 +86,5 @@ compile_catalogues() {
 install_debian_packages "${apt_packages[@]}"
 setup_bot_venv
 setup_web_venv
+setup_test_tools
 compile_catalogues

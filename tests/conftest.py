@@ -14,7 +14,8 @@ def app():
     from web import create_app  # here, not at the top: tests/actions run in the bot's environment
 
     # RASA_URL points at a port where nothing listens: a real "bot is down", not a mock.
-    return create_app({"TESTING": True, "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TIMEOUT_SECONDS": 2})
+    return create_app({"TESTING": True, "RASA_URL": f"http://127.0.0.1:{free_port()}", "RASA_TIMEOUT_SECONDS": 2,
+                       "SPEECH_ONLINE": False})
 
 
 @pytest.fixture

@@ -29,5 +29,9 @@ def generate():
         # The content check in the test suite prevents this; still, never leave the user with nothing.
         log.error("no content for response %r", body.get("response"))
         item = store.get("utter_default", language)
-    values = {**(tracker.get("slots") or {}), **(body.get("arguments") or {})}
-    return jsonify(render(item, values, language))
+    arguments = dict(body.get("arguments") or {})
+    # An action's own choices (e.g. "Bedoel je Zwolle?") come first, before the content's buttons.
+    choices = [c for c in arguments.pop("choices", None) or [] if isinstance(c, dict)]
+    rendered = render(item, {**(tracker.get("slots") or {}), **arguments}, language)
+    rendered["buttons"] = [{**c, "icon": c.get("icon") or "arrow"} for c in choices] + rendered["buttons"]
+    return jsonify(rendered)

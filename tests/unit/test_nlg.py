@@ -38,3 +38,10 @@ def test_placeholders_are_filled_from_arguments(app):
 
     assert fill("Bedoel je {place}?", {"place": "Zwolle"}) == "Bedoel je Zwolle?"
     assert fill("Bedoel je {place}?", {}) == "Bedoel je {place}?"
+
+
+def test_an_actions_choices_come_before_the_content_buttons(client):
+    choices = [{"title": "Zwolle", "payload": '/give_place{"place": "Zwolle"}'}]
+    buttons = nlg(client, "ido_did_you_mean", arguments={"choices": choices})["buttons"]
+    assert buttons[0]["title"] == "Zwolle"
+    assert [b["title"] for b in buttons[1:]] == ["Terug", "Opnieuw beginnen"]

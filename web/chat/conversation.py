@@ -11,6 +11,7 @@ from itsdangerous import BadSignature, Signer
 from ..content.render import render
 from ..rasa_client import BotUnavailable, RasaClient, Reply
 from ..ratelimit import RateLimiter
+from ..speech import speech_url
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,23 @@ def _within_rate_limits(conversation: str, client_address: str) -> bool:
     return limits["conversation"].allow(conversation) and limits["address"].allow(client_address)
 
 
+def with_speech(replies: list[Reply], language: str) -> list[Reply]:
+    """Give each helper reply its "Lees voor" link. Only helper replies come here, never user text."""
+    for reply in replies:
+        if reply.text:
+            reply.speech = speech_url(reply.text, language)
+    return replies
+
+
 def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
-    """The replies to one message: the bot's, or a kind stand-in from the web app itself."""
+    """The replies to one message, each with its speech link."""
+    result = _answer(conversation, message, language, client_address)
+    with_speech(result.replies, language)
+    return result
+
+
+def _answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
+    """The bot's replies, or a kind stand-in from the web app itself."""
     message = (message or "").strip()
     if not message:
         return Answer([helper_says("utter_empty_message", language)])

@@ -5,7 +5,9 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
-from .conversation import answer, conversation_id, erase_session, helper_says, new_session_id, rasa_client
+from .conversation import (
+    answer, conversation_id, erase_session, helper_says, new_session_id, rasa_client, with_speech,
+)
 
 
 def _current_conversation() -> str | None:
@@ -34,6 +36,7 @@ def page():
     pending = session.pop("pending", None)
     if pending:
         turns.extend(Turn("bot", helper_says(r, _language())) for r in pending)
+    with_speech([turn.reply for turn in turns if turn.speaker == "bot"], _language())
     unsent = session.pop("unsent", "")
     return render_template("chat.html", turns=turns, session_id=session["chat"], unsent=unsent)
 

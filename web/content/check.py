@@ -26,6 +26,17 @@ def bot_response_ids(bot_dir: Path) -> set[str]:
     return _domain_keys(bot_dir, "responses")
 
 
+_ACTION_RESPONSE = re.compile(r"""response=["']([a-z0-9_]+)["']""")
+
+
+def action_response_ids(bot_dir: Path) -> set[str]:
+    """Texts custom actions say (dispatcher.utter_message(response="...")), outside the domain."""
+    ids: set[str] = set()
+    for path in sorted((bot_dir / "actions").rglob("*.py")):
+        ids.update(_ACTION_RESPONSE.findall(path.read_text(encoding="utf-8")))
+    return ids
+
+
 def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
     """A button must send an intent the bot knows ("/restart" is handled by the web app)."""
     intents = _domain_keys(bot_dir, "intents") | {"restart"}

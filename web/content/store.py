@@ -86,7 +86,7 @@ class ContentStore:
     @classmethod
     def from_directory(cls, root: Path) -> "ContentStore":
         items = []
-        for lang_dir in sorted(p for p in Path(root).iterdir() if p.is_dir() and len(p.name) == 2):
+        for lang_dir in sorted(p for p in Path(root).iterdir() if p.is_dir() and len(p.name) == 2 and p.name.isalpha()):
             for path in sorted(lang_dir.glob("*.yml")):
                 items.extend(load_topic_file(path, lang_dir.name))
         return cls(items)
