@@ -49,6 +49,15 @@ def _reply_from(message: dict) -> Reply:
     return Reply(text=message.get("text") or "", buttons=buttons, custom=message.get("custom"))
 
 
+def _absorbed(reply: Reply, previous: Reply | None) -> bool:
+    """Rasa sends a text's custom data (e.g. a help point's card) as a message of its own;
+    put it back with the text it belongs to. True if `reply` was such data."""
+    if reply.text or not reply.custom or previous is None:
+        return False
+    previous.custom = {**(previous.custom or {}), **reply.custom}
+    return True
+
+
 class RasaClient:
     def __init__(self, base_url: str, token: str, timeout: float):
         self.base_url = base_url.rstrip("/")
@@ -71,17 +80,23 @@ class RasaClient:
     def send(self, conversation_id: str, message: str, metadata: dict) -> list[Reply]:
         body = {"sender": conversation_id, "message": message, "metadata": metadata}
         answer = self._call("POST", "/webhooks/rest/webhook", json=body).json()
-        return [_reply_from(m) for m in answer]
+        replies: list[Reply] = []
+        for reply in map(_reply_from, answer):
+            if not _absorbed(reply, replies[-1] if replies else None):
+                replies.append(reply)
+        return replies
 
     def history(self, conversation_id: str) -> list[Turn]:
         tracker = self._call("GET", f"/conversations/{conversation_id}/tracker").json()
-        turns = []
+        turns: list[Turn] = []
         for event in tracker.get("events") or []:
             if event.get("event") == "user":
                 shown = (event.get("metadata") or {}).get("shown") or event.get("text") or ""
                 turns.append(Turn("user", Reply(text=shown)))
             elif event.get("event") == "bot":
-                turns.append(Turn("bot", _reply_from({**(event.get("data") or {}), "text": event.get("text")})))
+                reply = _reply_from({**(event.get("data") or {}), "text": event.get("text")})
+                if not _absorbed(reply, turns[-1].reply if turns else None):
+                    turns.append(Turn("bot", reply))
         return turns
 
     def forget(self, conversation_id: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from web.chat.conversation import WEB_RESPONSES
 from web.content import ContentStore
 from web.content.b1 import check_text
-from web.content.check import action_response_ids, bot_response_ids, id_problems, payload_problems, source_problems
+from web.content.check import action_strings, bot_response_ids, id_problems, payload_problems, source_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE = ContentStore.from_directory(ROOT / "content")
@@ -29,8 +29,8 @@ def test_text_is_plain_dutch(item):
 
 
 def test_every_bot_response_has_content_and_every_text_is_used():
-    bot_ids = bot_response_ids(ROOT / "bot") | action_response_ids(ROOT / "bot")
-    assert id_problems(STORE, bot_ids, set(WEB_RESPONSES)) == []
+    bot = ROOT / "bot"
+    assert id_problems(STORE, bot_response_ids(bot), set(WEB_RESPONSES), action_strings(bot)) == []
 
 
 @pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)

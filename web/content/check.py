@@ -1,6 +1,7 @@
 """The content check: every item sourced and dated, ids matching the bot, texts passing B1."""
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -26,15 +27,16 @@ def bot_response_ids(bot_dir: Path) -> set[str]:
     return _domain_keys(bot_dir, "responses")
 
 
-_ACTION_RESPONSE = re.compile(r"""response=["']([a-z0-9_]+)["']""")
-
-
-def action_response_ids(bot_dir: Path) -> set[str]:
-    """Texts custom actions say (dispatcher.utter_message(response="...")), outside the domain."""
-    ids: set[str] = set()
+def action_strings(bot_dir: Path) -> set[str]:
+    """Every string constant in the custom actions: the ids of the texts they say are among them
+    (dispatcher.utter_message(response="...") or a table of such ids). Such texts are not in the
+    domain, so `rasa data validate` does not warn about responses no story uses."""
+    found: set[str] = set()
     for path in sorted((bot_dir / "actions").rglob("*.py")):
-        ids.update(_ACTION_RESPONSE.findall(path.read_text(encoding="utf-8")))
-    return ids
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
 
 
 def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
@@ -69,9 +71,10 @@ def source_problems(item: ContentItem) -> list[str]:
     return problems
 
 
-def id_problems(store: ContentStore, bot_ids: set[str], web_ids: set[str]) -> list[str]:
+def id_problems(store: ContentStore, bot_ids: set[str], web_ids: set[str], action_ids: set[str] = frozenset()) -> list[str]:
+    """Responses without text, and texts nothing says. `action_ids`: strings the actions hold."""
     content_ids = store.ids()
-    used = bot_ids | web_ids
+    used = bot_ids | web_ids | (content_ids & action_ids)
     return [f"{i}: the bot uses this response but content/nl has no text for it" for i in sorted(used - content_ids)] + [
         f"{i}: content/nl has this text but no bot response or web page uses it" for i in sorted(content_ids - used)
     ]

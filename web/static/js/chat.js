@@ -10,7 +10,12 @@
 
   var session = list.getAttribute("data-session");
   var lang = document.documentElement.lang || "nl";
-  var words = { you: list.getAttribute("data-you"), readAloud: list.getAttribute("data-read-label") };
+  var words = {
+    you: list.getAttribute("data-you"),
+    readAloud: list.getAttribute("data-read-label"),
+    route: list.getAttribute("data-route-label"),
+    website: list.getAttribute("data-website-label")
+  };
   var iconsUrl = list.getAttribute("data-icons");
   var busy = false;
 
@@ -79,10 +84,29 @@
     if (last) { last.removeAttribute("id"); }
   }
 
+  function addCardLinks(item, card) {
+    item.className += " message--card";
+    var links = element("p", "card-links");
+    var route = element("a");
+    route.href = card.route;
+    route.rel = "noopener noreferrer";
+    route.appendChild(icon("pin"));
+    route.appendChild(element("span", "", words.route.replace("%(town)s", card.town)));
+    links.appendChild(route);
+    if (card.website) {
+      var site = element("a", "", words.website);
+      site.href = card.website;
+      site.rel = "noopener noreferrer";
+      links.appendChild(site);
+    }
+    item.appendChild(links);
+  }
+
   function addMessage(speaker, reply, withChoices) {
     var item = element("li", "message message--" + speaker);
     item.appendChild(element("p", "message-who", (speaker === "bot" ? "DigiHulp" : words.you) + ":"));
     item.appendChild(element("p", "message-text", reply.text));
+    if (reply.custom && reply.custom.card) { addCardLinks(item, reply.custom.card); }
     if (speaker === "bot") {
       var link = element("a", "button button--secondary button--speak");
       link.href = reply.speech || "#";
