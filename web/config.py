@@ -4,6 +4,7 @@ from pathlib import Path
 _ROOT = Path(__file__).resolve().parent.parent
 
 CONTENT_DIR = str(_ROOT / "content")
+BOT_DIR = str(_ROOT / "bot")  # the guide pages read the bot's rules
 LANGUAGES = ["nl"]
 DEFAULT_LANGUAGE = "nl"
 

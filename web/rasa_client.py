@@ -23,6 +23,7 @@ class Reply:
     custom: dict | None = None
     response_id: str | None = None  # set when the web app said it itself, not Rasa
     speech: str | None = None  # URL of the spoken text (helper replies only)
+    links: list[dict] = field(default_factory=list)  # plain links, e.g. to the guide pages
 
     def as_json(self) -> dict:
         data = {"text": self.text, "buttons": self.buttons}
@@ -30,6 +31,8 @@ class Reply:
             data["custom"] = self.custom
         if self.speech:
             data["speech"] = self.speech
+        if self.links:
+            data["links"] = self.links
         return data
 
 

@@ -45,3 +45,32 @@ def test_typed_html_is_shown_as_text(client):
     client.post("/", data={"message": "<script>alert(1)</script>", "csrf_token": token})
     html = client.get("/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html
+
+
+def test_guide_pages_work_without_the_bot(client):
+    html = client.get("/gids/").get_data(as_text=True)
+    assert "DigiD" in html
+    digid = client.get("/gids/digid")
+    assert digid.status_code == 200
+    assert client.get("/gids/find_help").status_code == 200
+    assert client.get("/gids/does_not_exist").status_code == 404
+
+
+def test_every_guide_link_leads_to_a_page(client):
+    import re
+
+    seen, todo = set(), ["/gids/"]
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        todo.extend(re.findall(r'href="(/gids/[^"]*)"', response.get_data(as_text=True)))
+    assert len(seen) >= 10
+
+
+def test_bot_down_answer_links_to_the_guide(client):
+    reply = client.post("/api/chat", json={"message": "digid kwijt"}).get_json()["replies"][0]
+    assert [link["url"] for link in reply["links"]] == ["/gids/digid", "/gids/machtigen", "/gids/find_help"]

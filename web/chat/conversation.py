@@ -10,6 +10,7 @@ from itsdangerous import BadSignature, Signer
 
 from ..content.render import render
 from ..rasa_client import BotUnavailable, RasaClient, Reply
+from ..guide import start_links
 from ..ratelimit import RateLimiter
 from ..speech import speech_url
 
@@ -18,7 +19,7 @@ log = logging.getLogger(__name__)
 # Texts the web app says itself, without Rasa (the content check knows them too).
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
-    "utter_bot_unavailable", "utter_too_many_messages",
+    "utter_bot_unavailable", "utter_too_many_messages", "guide_find_help",
 )
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.
 RESTART_PAYLOAD = "/restart"
@@ -73,6 +74,13 @@ def helper_says(response_id: str, language: str) -> Reply:
     return Reply(text=rendered["text"], buttons=rendered["buttons"], response_id=response_id)
 
 
+def bot_unavailable(language: str) -> Reply:
+    """The kind stand-in when Rasa does not answer, with links to the guide pages."""
+    reply = helper_says("utter_bot_unavailable", language)
+    reply.links = start_links(language)
+    return reply
+
+
 def _within_rate_limits(conversation: str, client_address: str) -> bool:
     limits = current_app.extensions["rate_limits"]
     return limits["conversation"].allow(conversation) and limits["address"].allow(client_address)
@@ -111,7 +119,7 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
         replies = rasa_client().send(conversation, message, metadata)
     except BotUnavailable as error:
         log.warning("bot unavailable (%s)", error.reason)
-        return Answer([helper_says("utter_bot_unavailable", language)], bot_available=False)
+        return Answer([bot_unavailable(language)], bot_available=False)
     return Answer(replies or [helper_says("utter_default", language)])
 
 

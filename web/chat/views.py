@@ -6,7 +6,8 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
 from .conversation import (
-    answer, conversation_id, erase_session, helper_says, new_session_id, rasa_client, with_speech,
+    answer, bot_unavailable, conversation_id, erase_session, helper_says, new_session_id, rasa_client,
+    with_speech,
 )
 
 
@@ -25,7 +26,7 @@ def _turns(conversation: str | None) -> list[Turn]:
     try:
         return [welcome, *rasa_client().history(conversation)]
     except BotUnavailable:
-        return [welcome, Turn("bot", helper_says("utter_bot_unavailable", _language()))]
+        return [welcome, Turn("bot", bot_unavailable(_language()))]
 
 
 @bp.get("/")
@@ -35,7 +36,8 @@ def page():
     turns = _turns(_current_conversation())
     pending = session.pop("pending", None)
     if pending:
-        turns.extend(Turn("bot", helper_says(r, _language())) for r in pending)
+        turns.extend(Turn("bot", bot_unavailable(_language()) if r == "utter_bot_unavailable"
+                          else helper_says(r, _language())) for r in pending)
     with_speech([turn.reply for turn in turns if turn.speaker == "bot"], _language())
     unsent = session.pop("unsent", "")
     return render_template("chat.html", turns=turns, session_id=session["chat"], unsent=unsent)

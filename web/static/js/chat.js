@@ -107,6 +107,19 @@
     item.appendChild(element("p", "message-who", (speaker === "bot" ? "DigiHulp" : words.you) + ":"));
     item.appendChild(element("p", "message-text", reply.text));
     if (reply.custom && reply.custom.card) { addCardLinks(item, reply.custom.card); }
+    if (reply.links && reply.links.length) {
+      var links = element("ul", "guide-links");
+      reply.links.forEach(function (l) {
+        var a = element("a", "button button--choice");
+        a.href = l.url;
+        a.appendChild(icon(l.icon));
+        a.appendChild(element("span", "", l.title));
+        var li = element("li");
+        li.appendChild(a);
+        links.appendChild(li);
+      });
+      item.appendChild(links);
+    }
     if (speaker === "bot") {
       var link = element("a", "button button--secondary button--speak");
       link.href = reply.speech || "#";
