@@ -27,7 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from . import chat, cli, guide, health, kiosk, nlg, preferences, security, speech
+    from . import chat, cli, guide, health, helper, kiosk, nlg, preferences, security, speech
 
     app.register_blueprint(chat.bp)
     chat.init_app(app)
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(nlg.bp)
     app.register_blueprint(health.bp)
     app.register_blueprint(guide.bp)
+    app.register_blueprint(helper.bp)
     app.register_blueprint(speech.bp)
     speech.init_app(app)
     security.init_app(app)

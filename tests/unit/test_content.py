@@ -7,6 +7,7 @@ from pathlib import Path
 from web.chat.conversation import WEB_RESPONSES
 from web.content import ContentStore
 from web.content.b1 import check_text
+from web.content.checklists import load_checklists
 from web.content.check import action_strings, bot_response_ids, id_problems, payload_problems, source_problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,3 +42,19 @@ def test_buttons_have_words_and_payloads(item):
 
 def test_every_button_sends_an_intent_the_bot_knows():
     assert payload_problems(STORE, ROOT / "bot") == []
+
+
+CHECKLISTS = list(load_checklists(ROOT / "content", "nl").values())
+
+
+def test_there_are_checklists_for_each_journey():
+    assert {"digid_request", "machtigen_give", "ido_visit"} <= {c.id for c in CHECKLISTS}
+
+
+@pytest.mark.parametrize("checklist", CHECKLISTS, ids=lambda c: c.id)
+def test_checklists_are_sourced_plain_and_shown_after_real_answers(checklist):
+    assert source_problems(checklist) == []
+    # One list, read as a whole: a word explained in one line may be used in the next.
+    # Its length is no problem (R1 is for chat messages): every line is short on its own.
+    assert [p for p in check_text(checklist.text) if p.rule != "R1"] == []
+    assert set(checklist.shown_after) <= STORE.ids()

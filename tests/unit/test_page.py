@@ -74,3 +74,18 @@ def test_every_guide_link_leads_to_a_page(client):
 def test_bot_down_answer_links_to_the_guide(client):
     reply = client.post("/api/chat", json={"message": "digid kwijt"}).get_json()["replies"][0]
     assert [link["url"] for link in reply["links"]] == ["/gids/digid", "/gids/machtigen", "/gids/find_help"]
+
+
+def test_helper_view_shows_a_chosen_checklist_with_step_numbers(client):
+    html = client.get("/ik-help/?lijst=digid_request").get_data(as_text=True)
+    assert "Een DigiD aanvragen" in html
+    assert "Stap 1 van" in html
+    assert 'href="/ik-help/mee/digid_request"' in html
+
+
+def test_take_home_page_has_a_local_qr_code_without_personal_data(client):
+    client.post("/api/chat", json={"message": "mijn BSN is 123456782"})
+    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
+    assert "<svg" in html and "http://localhost/ik-help/mee/digid_request" in html
+    assert "123456782" not in html
+    assert client.get("/ik-help/mee/nope").status_code == 404

@@ -29,8 +29,8 @@ def _turns(conversation: str | None) -> list[Turn]:
         return [welcome, Turn("bot", bot_unavailable(_language()))]
 
 
-@bp.get("/")
-def page():
+def conversation_turns() -> list[Turn]:
+    """The conversation so far, as the page shows it (also used by the helper view)."""
     if "chat" not in session:
         session["chat"] = new_session_id()
     turns = _turns(_current_conversation())
@@ -39,6 +39,12 @@ def page():
         turns.extend(Turn("bot", bot_unavailable(_language()) if r == "utter_bot_unavailable"
                           else helper_says(r, _language())) for r in pending)
     with_speech([turn.reply for turn in turns if turn.speaker == "bot"], _language())
+    return turns
+
+
+@bp.get("/")
+def page():
+    turns = conversation_turns()
     unsent = session.pop("unsent", "")
     return render_template("chat.html", turns=turns, session_id=session["chat"], unsent=unsent)
 

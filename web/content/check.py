@@ -10,6 +10,7 @@ import yaml
 from .store import ContentItem, ContentStore
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+UNDATED = "undated"  # a source page that shows no date: say so rather than invent one
 # A text that claims a fact usually holds a number, a web address or a phone number.
 _FACT_MARKERS = re.compile(r"\d|www\.|\.nl\b|https?://")
 
@@ -65,9 +66,10 @@ def source_problems(item: ContentItem) -> list[str]:
     for source in item.sources:
         if not source.url.startswith("https://"):
             problems.append(f"{item.id}: source {source.key} has no https URL")
-        for name in ("as_of", "checked"):
-            if not _DATE.match(getattr(source, name)):
-                problems.append(f"{item.id}: source {source.key} has no valid {name} date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if not (_DATE.match(source.as_of) or source.as_of == UNDATED):
+            problems.append(f"{item.id}: source {source.key} has no as_of date (YYYY, YYYY-MM, YYYY-MM-DD or undated)")
+        if not _DATE.match(source.checked):
+            problems.append(f"{item.id}: source {source.key} has no valid checked date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return problems
 
 

@@ -6,7 +6,9 @@ Layout: content/<lang>/<topic>.yml with
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -47,7 +49,7 @@ def _as_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _read_sources(raw: dict) -> dict[str, Source]:
+def read_sources(raw: dict) -> dict[str, Source]:
     return {
         key: Source(key, _as_text(s.get("url")), _as_text(s.get("as_of")), _as_text(s.get("checked")))
         for key, s in (raw or {}).items()
@@ -71,7 +73,7 @@ def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict
 
 def load_topic_file(path: Path, language: str) -> list[ContentItem]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    sources = _read_sources(data.get("sources"))
+    sources = read_sources(data.get("sources"))
     return [_read_item(i, raw or {}, path.stem, language, sources) for i, raw in (data.get("items") or {}).items()]
 
 
@@ -100,6 +102,21 @@ class ContentStore:
 
     def ids(self, language: str = DEFAULT_LANGUAGE) -> set[str]:
         return set(self._items.get(language, {}))
+
+    def find_by_text(self, text: str, language: str = DEFAULT_LANGUAGE) -> ContentItem | None:
+        """The item a rendered message came from (its {placeholders} filled in), if any."""
+        for item, pattern in self._patterns.get(language, ()):
+            if pattern.fullmatch(text):
+                return item
+        return None
+
+    @cached_property
+    def _patterns(self) -> dict[str, list[tuple[ContentItem, re.Pattern]]]:
+        def pattern(text: str) -> re.Pattern:
+            parts = re.split(r"\{[a-z_]+\}", text)
+            return re.compile(".+?".join(re.escape(p) for p in parts), re.DOTALL)
+
+        return {lang: [(i, pattern(i.text)) for i in items.values()] for lang, items in self._items.items()}
 
     def button_title(self, payload: str, language: str = DEFAULT_LANGUAGE) -> str | None:
         """The words on a button with this payload, to show what the user chose."""

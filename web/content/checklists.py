@@ -1,0 +1,47 @@
+"""Checklists for the helper view: what to bring and the steps, per task (content/<lang>/checklists.yml)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .store import Source, read_sources
+
+
+@dataclass(frozen=True)
+class Checklist:
+    id: str
+    title: str
+    bring: tuple[str, ...]
+    steps: tuple[str, ...]
+    sources: tuple[Source, ...]
+    shown_after: tuple[str, ...]  # content ids of the answers after which the helper sees it
+    unknown_source_keys: tuple[str, ...] = ()
+    no_facts: bool = False  # a checklist always states facts, so it always needs sources
+
+    @property
+    def text(self) -> str:
+        """All its words, for the B1 check."""
+        return "\n".join((self.title, *self.bring, *self.steps))
+
+
+def load_checklists(content_dir: Path, language: str) -> dict[str, Checklist]:
+    path = Path(content_dir) / language / "checklists.yml"
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    sources = read_sources(data.get("sources"))
+    lists = {}
+    for key, raw in (data.get("checklists") or {}).items():
+        keys = raw.get("sources") or []
+        lists[key] = Checklist(
+            id=key,
+            title=str(raw.get("title", "")),
+            bring=tuple(str(b) for b in raw.get("bring") or []),
+            steps=tuple(str(s) for s in raw.get("steps") or []),
+            sources=tuple(sources[k] for k in keys if k in sources),
+            shown_after=tuple(raw.get("for") or []),
+            unknown_source_keys=tuple(k for k in keys if k not in sources),
+        )
+    return lists
