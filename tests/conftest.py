@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from livestack import free_port, start_stack
+from livestack import KIOSK_GRACE_SECONDS, KIOSK_IDLE_SECONDS, free_port, start_stack
 
 
 @pytest.fixture
@@ -27,6 +27,14 @@ def client(app):
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     yield from start_stack(tmp_path_factory.mktemp("logs"))
+
+
+@pytest.fixture(scope="session")
+def kiosk_stack(tmp_path_factory):
+    """A second stack in kiosk mode, with short idle times so the tests need not wait minutes."""
+    env = {"DIGIHULP_KIOSK": "true", "DIGIHULP_KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),
+           "DIGIHULP_KIOSK_GRACE_SECONDS": str(KIOSK_GRACE_SECONDS)}
+    yield from start_stack(tmp_path_factory.mktemp("kiosk-logs"), extra_env=env)
 
 
 def pytest_collection_modifyitems(items):

@@ -12,6 +12,8 @@ import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+# The kiosk stack's idle and grace times: short, so the kiosk tests need not wait minutes.
+KIOSK_IDLE_SECONDS, KIOSK_GRACE_SECONDS = 4, 3
 
 
 def free_port() -> int:
@@ -53,13 +55,13 @@ class Stack:
         return answers
 
 
-def start_stack(log_dir: Path, wrapper: tuple[str, ...] = ()):
+def start_stack(log_dir: Path, wrapper: tuple[str, ...] = (), extra_env: dict | None = None):
     """Start scripts/stack.py on free ports; yields a Stack once every part answers."""
     port, rasa_port = free_port(), free_port()
     token = secrets.token_urlsafe(16)
     command = [*wrapper, sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(port),
                "--rasa-port", str(rasa_port), "--actions-port", str(free_port()), "--log-dir", str(log_dir)]
-    env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false"}
+    env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false", **(extra_env or {})}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     line = process.stdout.readline()  # the launcher prints one line when all parts answer
     if "draait op" not in line:
