@@ -86,7 +86,7 @@ def say_points(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
 
 def point_values(point: FoundPoint) -> Dict[Text, Any]:
     return {"name": point.name, "town": point.town, "km": point.km, "opening_times": point.opening_times,
-            "source_date": point.source_date or "onbekend"}
+            "source_date": point.source_date or "een onbekende datum"}
 
 
 def card(point: FoundPoint) -> Dict[Text, Any]:

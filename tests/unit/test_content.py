@@ -8,7 +8,9 @@ from web.chat.conversation import WEB_RESPONSES
 from web.content import ContentStore
 from web.content.b1 import check_text
 from web.content.checklists import load_checklists
-from web.content.check import action_strings, bot_response_ids, id_problems, payload_problems, source_problems
+from web.content.check import (
+    action_strings, bot_response_ids, id_problems, layout_problems, payload_problems, source_problems,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE = ContentStore.from_directory(ROOT / "content")
@@ -22,6 +24,11 @@ def test_there_is_content():
 @pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)
 def test_every_fact_has_a_source_and_dates(item):
     assert source_problems(item) == []
+
+
+@pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)
+def test_list_steps_each_start_a_line(item):
+    assert layout_problems(item) == []
 
 
 @pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from web.content import ContentItem, ContentStore, Source
-from web.content.check import id_problems, source_problems
+from web.content.check import id_problems, layout_problems, source_problems
 
 GOOD_SOURCE = Source("s", "https://www.digid.nl/", "2024-06-07", "2026-11-28")
 
@@ -44,3 +44,8 @@ def test_missing_and_unused_ids_are_reported():
     problems = id_problems(store, {"utter_a", "utter_missing"}, set())
     assert any("utter_missing" in p for p in problems)
     assert any("utter_unused" in p for p in problems)
+
+
+def test_steps_folded_onto_one_line_are_caught():
+    assert layout_problems(item(text="Zo doe je dat: 1. Ga naar de site. 2. Log in.")) != []
+    assert layout_problems(item(text="Zo doe je dat:\n1. Ga naar de site.\n2. Log in.")) == []

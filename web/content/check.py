@@ -51,6 +51,16 @@ def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
     ]
 
 
+_STEPS_RUN_TOGETHER = re.compile(r"\S (\d+\.|Stap \d+ van \d+:) ")
+
+
+def layout_problems(item: ContentItem) -> list[str]:
+    """Numbered steps must each start a line (write the text with `|-`, not `>-`)."""
+    if _STEPS_RUN_TOGETHER.search(item.text):
+        return [f"{item.id}: list steps run together on one line; use a literal block (text: |-)"]
+    return []
+
+
 def source_problems(item: ContentItem) -> list[str]:
     if item.unknown_source_keys:
         return [f"{item.id}: unknown source key(s) {', '.join(item.unknown_source_keys)}"]
