@@ -6,7 +6,7 @@ MODEL := bot/models/digihulp.tar.gz
 TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report
+.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report audit
 
 setup:
 	bash scripts/setup.sh
@@ -39,3 +39,9 @@ babel-update: babel-extract
 
 babel-compile: setup
 	$(WEB)/pybabel compile -d locales --statistics
+
+# Known vulnerabilities in the pinned dependencies (needs the PyPI JSON API or OSV; see README).
+audit:
+	test -x .venv/audit/bin/pip-audit || (python3 -m venv .venv/audit && .venv/audit/bin/pip install -q pip-audit)
+	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/web.lock
+	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/bot.lock

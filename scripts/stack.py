@@ -20,6 +20,8 @@ BOT_BIN = ROOT / ".venv" / "bot" / "bin"
 WEB_BIN = ROOT / ".venv" / "web" / "bin"
 MODEL = ROOT / "bot" / "models" / "digihulp.tar.gz"
 READY_TIMEOUT_SECONDS = 240
+# A part that stops is started again, unless it keeps stopping: then something is really wrong.
+MAX_RESTARTS, RESTART_WINDOW_SECONDS = 5, 600
 
 
 def parse_args() -> argparse.Namespace:
@@ -99,6 +101,23 @@ def wait_until_ready(processes: dict[str, subprocess.Popen], health_url: str, lo
     raise RuntimeError(f"not ready after {READY_TIMEOUT_SECONDS} s; see the logs in {log_dir}")
 
 
+def supervise(processes: dict[str, subprocess.Popen], parts: dict, env: dict, log_dir: Path) -> None:
+    """Start a part again when it stops (the web app shows a kind message meanwhile)."""
+    restarts: list[float] = []
+    while True:
+        time.sleep(1)
+        for name, process in processes.items():
+            if process.poll() is None:
+                continue
+            now = time.monotonic()
+            restarts = [t for t in restarts if t > now - RESTART_WINDOW_SECONDS] + [now]
+            if len(restarts) > MAX_RESTARTS:
+                raise RuntimeError(f"{name} keeps stopping; see {log_dir / (name + '.log')}")
+            print(f"{name} stopped (exit {process.returncode}); starting it again", file=sys.stderr, flush=True)
+            command, cwd = parts[name]
+            processes[name] = start(name, command, cwd, env, log_dir)
+
+
 def main() -> int:
     args = parse_args()
     if not MODEL.exists():
@@ -107,14 +126,13 @@ def main() -> int:
     log_dir = Path(args.log_dir)
     log_dir.mkdir(parents=True, exist_ok=True)
     env = environment(args)
-    processes = {name: start(name, cmd, cwd, env, log_dir) for name, (cmd, cwd) in commands(args, env).items()}
+    parts = commands(args, env)
+    processes = {name: start(name, cmd, cwd, env, log_dir) for name, (cmd, cwd) in parts.items()}
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         wait_until_ready(processes, f"http://127.0.0.1:{args.port}/healthz", log_dir)
         print(f"DigiHulp draait op http://{args.host}:{args.port}", flush=True)
-        while all(p.poll() is None for p in processes.values()):
-            time.sleep(1)
-        print("A part of DigiHulp stopped; see the logs in " + str(log_dir), file=sys.stderr)
+        supervise(processes, parts, env, log_dir)
         return 1
     except RuntimeError as error:
         print(error, file=sys.stderr)

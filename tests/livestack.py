@@ -6,6 +6,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,9 @@ def free_port() -> int:
 
 
 class Stack:
-    def __init__(self, base_url: str, rasa_url: str, rasa_token: str, log_dir: Path):
+    def __init__(self, base_url: str, rasa_url: str, rasa_token: str, log_dir: Path, ports: dict[str, int]):
         self.base_url = base_url
+        self.ports = ports  # web, rasa, actions
         self.log_dir = log_dir
         self.rasa_url = rasa_url
         self.rasa_token = rasa_token
@@ -45,6 +47,22 @@ class Stack:
         assert response.status_code == 200, response.text
         return response.json()
 
+    def pid(self, part: str) -> int:
+        """The process id of a running part ("rasa" or "actions"), found by its port."""
+        pattern = {"rasa": f"rasa run .*--port {self.ports['rasa']}",
+                   "actions": f"rasa_sdk .*--port {self.ports['actions']}"}[part]
+        found = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
+        assert len(found) == 1, (part, found)
+        return int(found[0])
+
+    def wait_until_healthy(self, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if requests.get(self.base_url + "/healthz", timeout=5).status_code == 200:
+                return
+            time.sleep(1)
+        raise AssertionError("the stack did not become healthy again")
+
     def conversation(self, *messages: str) -> list[dict]:
         """Send messages in one session; the answer to each."""
         session, answers = None, []
@@ -57,16 +75,17 @@ class Stack:
 
 def start_stack(log_dir: Path, wrapper: tuple[str, ...] = (), extra_env: dict | None = None):
     """Start scripts/stack.py on free ports; yields a Stack once every part answers."""
-    port, rasa_port = free_port(), free_port()
+    port, rasa_port, actions_port = free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(16)
     command = [*wrapper, sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(port),
-               "--rasa-port", str(rasa_port), "--actions-port", str(free_port()), "--log-dir", str(log_dir)]
+               "--rasa-port", str(rasa_port), "--actions-port", str(actions_port), "--log-dir", str(log_dir)]
     env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false", **(extra_env or {})}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     line = process.stdout.readline()  # the launcher prints one line when all parts answer
     if "draait op" not in line:
         process.kill()
         pytest.fail(f"stack did not start: {line}{process.stdout.read()}")
-    yield Stack(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{rasa_port}", token, log_dir)
+    ports = {"web": port, "rasa": rasa_port, "actions": actions_port}
+    yield Stack(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{rasa_port}", token, log_dir, ports)
     process.terminate()
     process.wait(timeout=30)

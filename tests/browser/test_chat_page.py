@@ -54,3 +54,15 @@ def test_page_works_without_javascript(page_without_js):
     page.get_by_label("Typ je vraag").fill("hallo")
     page.get_by_role("button", name="Verstuur").click()
     expect(page.locator("#laatste")).to_contain_text("DigiHulp")
+
+
+def test_read_aloud_plays_the_helpers_text_and_can_be_stopped(page):
+    page.goto("/")
+    link = page.locator(".message--bot .button--speak").first
+    with page.expect_response(lambda r: "/spraak/" in r.url) as clip:
+        link.click()
+    assert clip.value.status == 200
+    assert clip.value.headers["content-type"].startswith("audio/")
+    expect(link).to_have_text("Stop voorlezen")
+    link.click()
+    expect(link).to_have_text("Lees voor")

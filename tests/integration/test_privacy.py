@@ -51,3 +51,30 @@ def test_no_connection_leaves_the_machine(traced_stack):
     assert calls, "strace should have seen the parts talk to each other on loopback"
     outside = sorted({addr4 or addr6 for _, addr4, addr6 in calls if not (addr4 or addr6).startswith(("127.", "::1", "::ffff:127."))})
     assert outside == []
+
+
+def test_concurrent_sessions_never_see_each_other(stack):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def talk(i: int) -> tuple[str, str]:
+        word = f"kiwi{i}x{i * 7}"
+        session = stack.chat(f"ik woon in {word}")["session"]
+        stack.chat(f"{word} digid", session)
+        return session.split(".")[0], word
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(talk, range(10)))
+    for conversation, word in results:
+        said = " ".join(m.get("text") or "" for m in stack.rasa_messages(conversation))
+        others = [w for _, w in results if w != word and w in said]
+        assert word in said and others == []
+
+
+def test_what_a_user_types_is_never_said_back_so_never_spoken(stack):
+    typed = ["ik woon in Qwertyville", "kan ik machtigen voor Blorpbank", "Zxcvb", "3511 ZZ Flubber"]
+    session = None
+    for message in ["/find_help", *typed, "/machtigen_check_org", *typed]:
+        answer = stack.chat(message, session)
+        session = answer["session"]
+        for reply in answer["replies"]:
+            assert not any(word in reply["text"] for word in ("Qwertyville", "Blorpbank", "Zxcvb", "Flubber"))

@@ -13,6 +13,7 @@
   var words = {
     you: list.getAttribute("data-you"),
     readAloud: list.getAttribute("data-read-label"),
+    stopReading: list.getAttribute("data-stop-label"),
     route: list.getAttribute("data-route-label"),
     website: list.getAttribute("data-website-label")
   };
@@ -46,11 +47,19 @@
   }
 
   // --- Reading aloud: server speech first, the browser's own voice if the server has none.
-  var speech = { audio: null };
+  // While a message is read, its "Lees voor" button says "Stop voorlezen" and stops it.
+  var speech = { audio: null, link: null };
+
+  function showSpeaking(link) {
+    if (speech.link) { speech.link.querySelector("span").textContent = words.readAloud; }
+    speech.link = link;
+    if (link) { link.querySelector("span").textContent = words.stopReading; }
+  }
 
   function stopSpeaking() {
     if (speech.audio) { speech.audio.pause(); speech.audio = null; }
     if (window.speechSynthesis) { window.speechSynthesis.cancel(); }
+    showSpeaking(null);
   }
 
   function speakWithBrowser(text) {
@@ -60,11 +69,13 @@
     window.speechSynthesis.speak(utterance);
   }
 
-  function speak(url, text) {
+  function speak(url, text, link) {
     stopSpeaking();
+    showSpeaking(link);
     if (!url) { speakWithBrowser(text); return; }
     var audio = new Audio(url);
     speech.audio = audio;
+    audio.addEventListener("ended", function () { if (speech.audio === audio) { stopSpeaking(); } });
     audio.addEventListener("error", function () { if (speech.audio === audio) { speakWithBrowser(text); } });
     audio.play().catch(function () { /* autoplay refused: the button still works */ });
   }
@@ -72,7 +83,8 @@
   function enhanceSpeakLink(link, text) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
-      speak(link.getAttribute("href"), text);
+      if (speech.link === link) { stopSpeaking(); return; }
+      speak(link.getAttribute("href"), text, link);
     });
   }
 
@@ -141,6 +153,16 @@
     return item;
   }
 
+  // "Alles voorlezen": read each new helper message, one after the other.
+  function readInTurn(replies, i) {
+    if (i >= replies.length) { return; }
+    speak(replies[i].speech, replies[i].text, null);
+    if (speech.audio) {
+      var audio = speech.audio;
+      audio.addEventListener("ended", function () { if (!speech.audio) { readInTurn(replies, i + 1); } });
+    }
+  }
+
   function readAloudIsOn() { return document.body.getAttribute("data-read-aloud") === "on"; }
 
   // typed: focus stays in the text box; a button click moves focus to the new answer,
@@ -166,8 +188,8 @@
         first = first || item;
       });
       if (data.bot_available === false) { input.value = message.charAt(0) === "/" ? "" : message; }
-      if (readAloudIsOn() && data.replies.length) {
-        speak(data.replies[0].speech, data.replies.map(function (r) { return r.text; }).join(" "));
+      if (readAloudIsOn() && first) {
+        readInTurn(data.replies, 0);
       }
       if (!typed) { focusNew(first); }
     }).catch(function () {
