@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -87,5 +88,12 @@ def start_stack(log_dir: Path, wrapper: tuple[str, ...] = (), extra_env: dict | 
         pytest.fail(f"stack did not start: {line}{process.stdout.read()}")
     ports = {"web": port, "rasa": rasa_port, "actions": actions_port}
     yield Stack(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{rasa_port}", token, log_dir, ports)
-    process.terminate()
-    process.wait(timeout=30)
+    # Stop the launcher itself (under strace, `process` is strace): it stops its three parts.
+    launcher = subprocess.run(["pgrep", "-f", f"scripts/stack.py --port {port} "], capture_output=True, text=True)
+    for pid in launcher.stdout.split():
+        os.kill(int(pid), signal.SIGTERM)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -5,6 +5,7 @@ import logging
 import secrets
 from dataclasses import dataclass
 
+import requests
 from flask import current_app, session
 from itsdangerous import BadSignature, Signer
 
@@ -42,6 +43,13 @@ def init_app(app) -> None:
 def rasa_client(timeout: float | None = None) -> RasaClient:
     config = current_app.config
     return RasaClient(config["RASA_URL"], config["RASA_TOKEN"], timeout or config["RASA_TIMEOUT_SECONDS"])
+
+
+def actions_up() -> bool:
+    try:
+        return requests.get(current_app.config["ACTIONS_URL"] + "/health", timeout=2).ok
+    except requests.RequestException:
+        return False
 
 
 def _signer() -> Signer:
@@ -120,7 +128,12 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
     except BotUnavailable as error:
         log.warning("bot unavailable (%s)", error.reason)
         return Answer([bot_unavailable(language)], bot_available=False)
-    return Answer(replies or [helper_says("utter_default", language)])
+    if replies:
+        return Answer(replies)
+    # Rasa said nothing: usually because the action server it needed is down. Say that truthfully.
+    if not actions_up():
+        return Answer([bot_unavailable(language)], bot_available=False)
+    return Answer([helper_says("utter_default", language)])
 
 
 def forget(conversation: str) -> None:
