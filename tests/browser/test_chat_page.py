@@ -61,7 +61,7 @@ def test_read_aloud_plays_the_helpers_text_and_can_be_stopped(page):
     link = page.locator(".message--bot .button--speak").first
     with page.expect_response(lambda r: "/spraak/" in r.url) as clip:
         link.click()
-    assert clip.value.status == 200
+    assert clip.value.status in (200, 206)  # 206: the browser asks for the audio in ranges
     assert clip.value.headers["content-type"].startswith("audio/")
     expect(link).to_have_text("Stop voorlezen")
     link.click()
