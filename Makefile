@@ -6,7 +6,7 @@ MODEL := bot/models/digihulp.tar.gz
 TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report audit
+.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report audit bench bench-model
 
 setup:
 	bash scripts/setup.sh
@@ -45,3 +45,13 @@ audit:
 	test -x .venv/audit/bin/pip-audit || (python3 -m venv .venv/audit && .venv/audit/bin/pip install -q pip-audit)
 	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/web.lock
 	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/bot.lock
+
+# Measurements (see README "Performance"); each starts what it needs on free ports.
+bench: setup $(MODEL)
+	$(WEB)/python scripts/bench_chat.py
+	$(WEB)/python scripts/bench_page.py
+	$(WEB)/python scripts/bench_speech.py
+	$(BOT)/python scripts/bench_ido.py
+
+bench-model: setup
+	$(WEB)/python scripts/bench_model.py

@@ -8,8 +8,9 @@ VENV=.venv
 say() { printf '\n== %s\n' "$*"; }
 
 # Debian packages: Chromium for the browser tests, espeak-ng for offline speech, strace for the
-# test that nothing leaves the machine; build headers for route B below.
-apt_packages=(chromium chromium-driver espeak-ng strace)
+# test that nothing leaves the machine, redis-server for the test with two Rasa instances;
+# build headers for route B below.
+apt_packages=(chromium chromium-driver espeak-ng strace redis-server)
 install_debian_packages() {
   local missing=()
   for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

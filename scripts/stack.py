@@ -30,6 +30,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
     parser.add_argument("--actions-port", type=int, default=int(os.environ.get("ACTIONS_PORT", 5055)))
+    parser.add_argument("--nlg-port", type=int, default=int(os.environ.get("NLG_PORT", 5056)))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
     parser.add_argument("--log-dir", default=str(ROOT / "var" / "log"))
     return parser.parse_args()
@@ -41,7 +42,7 @@ def environment(args: argparse.Namespace) -> dict:
         RASA_TELEMETRY_ENABLED="false",  # a kiosk helper sends nothing about its users anywhere
         SANIC_HOST="127.0.0.1",  # rasa_sdk has no --interface flag; it reads this
         DIGIHULP_ACTIONS_URL=f"http://127.0.0.1:{args.actions_port}",
-        DIGIHULP_NLG_URL=f"http://127.0.0.1:{args.port}/nlg",
+        DIGIHULP_NLG_URL=f"http://127.0.0.1:{args.nlg_port}/nlg",
         DIGIHULP_RASA_URL=f"http://127.0.0.1:{args.rasa_port}",
         DIGIHULP_RASA_TOKEN=env.get("DIGIHULP_RASA_TOKEN") or secrets.token_urlsafe(24),
         # Shared by all web workers; a new one each start, so old sessions end with a restart.
@@ -58,9 +59,12 @@ def commands(args: argparse.Namespace, env: dict) -> dict[str, tuple[list[str], 
                   "--port", str(args.rasa_port), "--auth-token", env["DIGIHULP_RASA_TOKEN"],
                   "--model", str(MODEL), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
                  ROOT / "bot"),
-        # Threads matter: a web worker waits on Rasa while Rasa calls back into /nlg.
         "web": ([str(WEB_BIN / "gunicorn"), "--workers", str(args.workers), "--threads", "8",
                  "--bind", f"{args.host}:{args.port}", "web:create_app()"], ROOT),
+        # Rasa asks /nlg for every text while a web worker waits on Rasa: served by its own
+        # process, so a busy web app never makes Rasa wait for its words (and time out).
+        "nlg": ([str(WEB_BIN / "gunicorn"), "--workers", "1", "--threads", "8",
+                 "--bind", f"127.0.0.1:{args.nlg_port}", "web:create_app()"], ROOT),
     }
 
 

@@ -79,7 +79,8 @@ def start_stack(log_dir: Path, wrapper: tuple[str, ...] = (), extra_env: dict | 
     port, rasa_port, actions_port = free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(16)
     command = [*wrapper, sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(port),
-               "--rasa-port", str(rasa_port), "--actions-port", str(actions_port), "--log-dir", str(log_dir)]
+               "--rasa-port", str(rasa_port), "--actions-port", str(actions_port), "--nlg-port", str(free_port()),
+               "--log-dir", str(log_dir)]
     env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false", **(extra_env or {})}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     line = process.stdout.readline()  # the launcher prints one line when all parts answer

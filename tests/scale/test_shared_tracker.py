@@ -154,8 +154,6 @@ def test_conversations_in_redis_expire(cluster):
     assert 0 < ttl <= EXPIRY_SECONDS
 
 
-@pytest.mark.xfail(strict=True, reason="Rasa's RedisTrackerStore merges an emptied tracker with the stored one, "
-                                       "so 'Stoppen en alles wissen' erases nothing; needs a store that deletes")
 def test_reset_through_one_instance_erases_the_conversation_for_all(cluster):
     session = chat(cluster.a, "/digid", None)["session"]
     requests.post(cluster.b.web_url + "/api/reset", json={"session": session}, timeout=10).raise_for_status()

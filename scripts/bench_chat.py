@@ -1,0 +1,301 @@
+"""Reply time and memory through the whole chain, and Rasa's REST channel alone for comparison.
+
+Starts its own stack (scripts/stack.py on free ports, rate limits lifted), measures start-up,
+runs each load for a bounded time, then 2 x N conversations for memory, stops the stack and
+prints tables. Only talks to 127.0.0.1.
+
+Usage: .venv/web/bin/python scripts/bench_chat.py [--duration 20] [--loads 1,10,50] [--conversations 1000]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What people do: press buttons and type (with typos); each list is one conversation.
+CONVERSATIONS = [
+    ["/digid", "digid kwijt", "ik heb geen smartfoon"],
+    ["/find_help", "3511 AB"],
+    ["ik wil iemand machtigen", "/machtigen_give"],
+    ["hoi", "ik heb geen digid", "/digid_no_letter"],
+    ["/find_help", "Zwolle"],
+    ["mijn wachtwoord vergeten", "/digid_sms", "bedankt"],
+]
+
+GOAL_P95_MS_AT_10 = 150
+GOAL_OVERHEAD = 1.3
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Stack:
+    """scripts/stack.py on free ports; knows the process of each part for memory readings."""
+
+    def __init__(self, expiry_minutes: float, log_dir: Path):
+        self.port, self.rasa_port, self.nlg_port = free_port(), free_port(), free_port()
+        self.token = secrets.token_urlsafe(16)
+        self.web_url = f"http://127.0.0.1:{self.port}"
+        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
+        env = {
+            **os.environ,
+            "DIGIHULP_RASA_TOKEN": self.token,
+            "DIGIHULP_SPEECH_ONLINE": "false",
+            "DIGIHULP_RATE_LIMIT_PER_ADDRESS": "1000000",
+            "DIGIHULP_RATE_LIMIT_PER_CONVERSATION": "1000000",
+            "DIGIHULP_TRACKER_EXPIRY_MINUTES": str(expiry_minutes),
+        }
+        command = [sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(self.port),
+                   "--rasa-port", str(self.rasa_port), "--actions-port", str(free_port()),
+                   "--nlg-port", str(self.nlg_port), "--log-dir", str(log_dir)]
+        started = time.monotonic()
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        line = self.process.stdout.readline()
+        self.startup_seconds = time.monotonic() - started
+        if "draait op" not in line:
+            self.stop()
+            raise RuntimeError(f"stack did not start: {line}{self.process.stdout.read()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def parts(self) -> dict[str, int]:
+        """The pid of each part (a direct child of stack.py), named by its command line."""
+        found = {}
+        for child in children(self.process.pid):
+            command = read(f"/proc/{child}/cmdline").replace("\0", " ")
+            if "gunicorn" in command:
+                name = "nlg" if f":{self.nlg_port}" in command else "web"
+            else:
+                name = "actions" if "rasa_sdk" in command else "rasa"
+            found[name] = child
+        return found
+
+    def rss_mb(self) -> dict[str, float]:
+        """Resident memory of each part with all its descendants (web: gunicorn master + workers)."""
+        return {name: sum(rss_kb(p) for p in [pid, *descendants(pid)]) / 1024 for name, pid in self.parts().items()}
+
+    def live_trackers(self, conversations: list[str]) -> int:
+        """How many of these conversations Rasa still holds. Rasa answers an unknown id with a
+        fresh tracker without user messages (and stores that; it expires like any other)."""
+        live = 0
+        for conversation in conversations:
+            url = f"{self.rasa_url}/conversations/{conversation}/tracker"
+            events = requests.get(url, params={"token": self.token}, timeout=10).json()["events"]
+            live += any(e["event"] == "user" for e in events)
+        return live
+
+
+def read(path: str) -> str:
+    try:
+        return Path(path).read_text()
+    except OSError:
+        return ""
+
+
+def children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").glob("*") for c in read(f"{task}/children").split()]
+
+
+def descendants(pid: int) -> list[int]:
+    return [d for c in children(pid) for d in (c, *descendants(c))]
+
+
+def rss_kb(pid: int) -> int:
+    for line in read(f"/proc/{pid}/status").splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+class ChainClient:
+    """One visitor of the web app: POST /api/chat, the session id it hands out."""
+
+    def __init__(self, stack: Stack):
+        self.http = requests.Session()
+        self.url = stack.web_url + "/api/chat"
+        self.session: str | None = None
+
+    def new_conversation(self) -> None:
+        self.session = None
+
+    def send(self, message: str) -> bool:
+        body = {"message": message, "lang": "nl", **({"session": self.session} if self.session else {})}
+        response = self.http.post(self.url, json=body, timeout=30)
+        answer = response.json()
+        self.session = answer.get("session")
+        return response.status_code == 200 and answer["bot_available"] and bool(answer["replies"])
+
+    @property
+    def conversation(self) -> str:
+        return (self.session or "").rsplit(".", 1)[0]  # the signed session id is "<conversation>.<signature>"
+
+
+class RasaRestClient:
+    """The same visitor, straight to Rasa's REST channel (Rasa still asks the web app's /nlg)."""
+
+    def __init__(self, stack: Stack):
+        self.http = requests.Session()
+        self.url = stack.rasa_url + "/webhooks/rest/webhook"
+        self.conversation = ""
+
+    def new_conversation(self) -> None:
+        self.conversation = secrets.token_urlsafe(16)
+
+    def send(self, message: str) -> bool:
+        body = {"sender": self.conversation, "message": message, "metadata": {"lang": "nl", "shown": message}}
+        response = self.http.post(self.url, json=body, timeout=30)
+        return response.status_code == 200 and bool(response.json())
+
+
+def visitor(client, deadline: float, offset: int, conversations_left: list | None, done: list) -> tuple[list, int]:
+    """Hold conversations until the deadline (or until the shared count runs out); latencies in ms."""
+    latencies, errors, turn = [], 0, offset
+    while time.monotonic() < deadline:
+        if conversations_left is not None:
+            try:
+                conversations_left.pop()
+            except IndexError:
+                break
+        client.new_conversation()
+        for message in CONVERSATIONS[turn % len(CONVERSATIONS)]:
+            started = time.perf_counter()
+            try:
+                ok = client.send(message)
+            except (requests.RequestException, ValueError, KeyError):
+                ok = False
+            latencies.append((time.perf_counter() - started) * 1000)
+            errors += not ok
+            if time.monotonic() >= deadline:
+                break
+        done.append(client.conversation)
+        turn += 1
+    return latencies, errors
+
+
+def run_load(stack: Stack, client_class, sessions: int, seconds: float, count: int | None = None) -> dict:
+    deadline = time.monotonic() + seconds
+    conversations_left = list(range(count)) if count is not None else None
+    done: list[str] = []
+    started = time.monotonic()
+    with ThreadPoolExecutor(sessions) as pool:
+        results = list(pool.map(lambda i: visitor(client_class(stack), deadline, i, conversations_left, done),
+                                range(sessions)))
+    elapsed = time.monotonic() - started
+    latencies = sorted(l for result, _ in results for l in result)
+    return {"latencies": latencies, "errors": sum(e for _, e in results), "elapsed": elapsed, "conversations": done}
+
+
+def percentile(sorted_values: list[float], fraction: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(fraction * len(sorted_values)))] if sorted_values else float("nan")
+
+
+def summary(result: dict) -> dict:
+    values = result["latencies"]
+    return {"n": len(values), "errors": result["errors"], "p50": percentile(values, 0.50),
+            "p95": percentile(values, 0.95), "p99": percentile(values, 0.99), "rate": len(values) / result["elapsed"]}
+
+
+def machine_info() -> str:
+    cpu = next((l.split(":", 1)[1].strip() for l in read("/proc/cpuinfo").splitlines() if l.startswith("model name")), "?")
+    return (f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}; nproc {os.cpu_count()}; CPU {cpu}; "
+            f"load average at start {read('/proc/loadavg').split()[:3]}; Python {platform.python_version()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=20, help="seconds per load and target")
+    parser.add_argument("--loads", default="1,10,50", help="concurrent sessions, comma-separated")
+    parser.add_argument("--conversations", type=int, default=1000, help="per memory round")
+    parser.add_argument("--expiry-minutes", type=float, default=0.25, help="tracker expiry for this stack")
+    args = parser.parse_args()
+    loads = [int(n) for n in args.loads.split(",")]
+
+    print(machine_info())
+    print("The machine may be shared with other work: numbers are noisy; compare within one run.\n", flush=True)
+    log_dir = Path(tempfile.mkdtemp(prefix="digihulp-bench-"))
+    stack = Stack(args.expiry_minutes, log_dir)
+    try:
+        print(f"start-up (launch of scripts/stack.py to its ready line): {stack.startup_seconds:.1f} s", flush=True)
+        for client_class in (ChainClient, RasaRestClient):
+            run_load(stack, client_class, 4, 5)  # warm-up: first predictions, connections, caches
+
+        table = {}
+        for sessions in loads:
+            for name, client_class in (("chain", ChainClient), ("rasa", RasaRestClient)):
+                table[sessions, name] = summary(run_load(stack, client_class, sessions, args.duration))
+                print(f"  done: {sessions} sessions, {name}", file=sys.stderr, flush=True)
+        print_latency_table(table, loads, args.duration)
+        print_memory(stack, args.conversations, args.expiry_minutes)
+    finally:
+        stack.stop()
+    print(f"\nlogs: {log_dir}")
+    return 0
+
+
+def print_latency_table(table: dict, loads: list[int], duration: float) -> None:
+    print(f"\nReply time per message, {duration:.0f} s per row. chain = POST /api/chat (Flask -> Rasa -> actions/NLG);")
+    print("rasa = POST /webhooks/rest/webhook on Rasa itself (which still calls /nlg in the web app).")
+    print(f"{'sessions':>8} {'target':<6} {'answers':>7} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+          f"{'answers/s':>9} {'p50 x':>6} {'p95 x':>6}")
+    for sessions in loads:
+        chain, rasa = table[sessions, "chain"], table[sessions, "rasa"]
+        for name, row in (("chain", chain), ("rasa", rasa)):
+            ratios = (f"{chain['p50'] / rasa['p50']:>6.2f} {chain['p95'] / rasa['p95']:>6.2f}"
+                      if name == "chain" else "")
+            print(f"{sessions:>8} {name:<6} {row['n']:>7} {row['errors']:>6} {row['p50']:>7.0f} {row['p95']:>7.0f} "
+                  f"{row['p99']:>7.0f} {row['rate']:>9.1f} {ratios}")
+    if 10 in loads:
+        chain, rasa = table[10, "chain"], table[10, "rasa"]
+        print(f"goal p95 <= {GOAL_P95_MS_AT_10} ms at 10 sessions: {chain['p95']:.0f} ms -> "
+              f"{'met' if chain['p95'] <= GOAL_P95_MS_AT_10 else 'NOT met'}")
+        overhead = chain["p95"] / rasa["p95"]
+        print(f"goal overhead <= {GOAL_OVERHEAD}x over bare Rasa (p95, 10 sessions): {overhead:.2f}x -> "
+              f"{'met' if overhead <= GOAL_OVERHEAD else 'NOT met'}")
+
+
+def memory_columns(rss: dict[str, float]) -> str:
+    return " ".join(f"{rss[part]:>7.0f}" for part in ("web", "nlg", "rasa", "actions"))
+
+
+def print_memory(stack: Stack, count: int, expiry_minutes: float) -> None:
+    print(f"\nMemory (RSS from /proc, MB; each part with its child processes) and live trackers, "
+          f"tracker expiry {expiry_minutes * 60:.0f} s:")
+    print(f"{'after':<28} {'web':>7} {'nlg':>7} {'rasa':>7} {'actions':>7}  live trackers")
+    rss = stack.rss_mb()
+    print(f"{'the latency runs':<28} {memory_columns(rss)}")
+    for round_number in (1, 2):
+        result = run_load(stack, ChainClient, 10, 3600, count)
+        recent = result["conversations"][-10:]
+        live_now = stack.live_trackers(recent)
+        time.sleep(expiry_minutes * 60 + 1)
+        # The store sweeps out expired conversations when one is saved or read.
+        ChainClient(stack).send("hoi")
+        sample = result["conversations"][::max(1, len(result["conversations"]) // 100)]
+        live_later = stack.live_trackers(sample)
+        rss = stack.rss_mb()
+        label = f"{count * round_number} conversations"
+        print(f"{label:<28} {memory_columns(rss)}  "
+              f"{live_now}/{len(recent)} of the last right away, {live_later}/{len(sample)} sampled after "
+              f"{expiry_minutes * 60 + 1:.0f} s ({result['errors']} errors)", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
