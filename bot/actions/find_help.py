@@ -85,7 +85,8 @@ def say_points(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
 
 
 def point_values(point: FoundPoint) -> Dict[Text, Any]:
-    return {"name": point.name, "town": point.town, "km": point.km, "opening_times": point.opening_times,
+    # "Ongeveer 0 km" reads oddly; the town centre is only near the help point anyway.
+    return {"name": point.name, "town": point.town, "km": max(point.km, 1), "opening_times": point.opening_times,
             "source_date": point.source_date or "een onbekende datum"}
 
 

@@ -65,6 +65,7 @@ def guide(page):
 def help_point_cards(page):
     page.goto("/")
     click(page, "Hulp in de buurt")
+    expect(page.locator("#berichten .message--bot").last).to_contain_text("postcode")
     page.get_by_label("Typ je vraag").fill("3511 AB")
     page.keyboard.press("Enter")
     expect(page.locator(".message--card").first).to_be_visible()

@@ -66,3 +66,16 @@ def test_read_aloud_plays_the_helpers_text_and_can_be_stopped(page):
     expect(link).to_have_text("Stop voorlezen")
     link.click()
     expect(link).to_have_text("Lees voor")
+
+
+def test_help_points_show_as_cards_with_a_route_link(page):
+    page.goto("/")
+    page.get_by_role("button", name="Hulp in de buurt").click()
+    expect(page.locator("#berichten .message--bot").last).to_contain_text("postcode")
+    page.get_by_label("Typ je vraag").fill("3511 AB")
+    page.keyboard.press("Enter")
+    card = page.locator(".message--card").first
+    expect(card).to_contain_text("km van 3511 Utrecht")
+    expect(card.get_by_role("link", name="Route naar Utrecht (OpenStreetMap)")).to_have_attribute(
+        "href", "https://www.openstreetmap.org/directions?to=52.09358%2C5.10406")
+    screenshot(page, "cards-phone")

@@ -208,6 +208,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (busy) { return; }  // the text stays in the box until the previous answer is in
     var text = input.value;
     input.value = "";
     send(text, undefined, true);
