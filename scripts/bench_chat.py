@@ -223,7 +223,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=20, help="seconds per load and target")
     parser.add_argument("--loads", default="1,10,50", help="concurrent sessions, comma-separated")
-    parser.add_argument("--conversations", type=int, default=1000, help="per memory round")
+    parser.add_argument("--conversations", type=int, default=1000, help="per memory round; 0 skips it")
     parser.add_argument("--expiry-minutes", type=float, default=0.25, help="tracker expiry for this stack")
     args = parser.parse_args()
     loads = [int(n) for n in args.loads.split(",")]
@@ -243,7 +243,8 @@ def main() -> int:
                 table[sessions, name] = summary(run_load(stack, client_class, sessions, args.duration))
                 print(f"  done: {sessions} sessions, {name}", file=sys.stderr, flush=True)
         print_latency_table(table, loads, args.duration)
-        print_memory(stack, args.conversations, args.expiry_minutes)
+        if args.conversations:  # 0: latency only (e.g. the 2-minute load test at 50 sessions)
+            print_memory(stack, args.conversations, args.expiry_minutes)
     finally:
         stack.stop()
     print(f"\nlogs: {log_dir}")
