@@ -112,9 +112,9 @@ def main() -> int:
 
     print(f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}; nproc {os.cpu_count()}; Chromium {version}")
     print("The machine may be shared with other work: the paint times are noisy.\n")
-    print(f"First load of / (empty cache), bytes. wire = received, headers included, as gunicorn sends it "
-          f"(no compression);\nbody = the bodies alone; gzip = the bodies gzipped (level 6) here, "
-          f"what a gzipping proxy would send.")
+    print("First load of / (empty cache), bytes. wire = received, headers included, as gunicorn sends it "
+          "(no compression);\nbody = the bodies alone; gzip = the bodies gzipped (level 6) here, "
+          "what a gzipping proxy would send.")
     print(f"{'type':<12} {'requests':>8} {'wire':>8} {'body':>8} {'gzip':>8}")
     for kind, row in sorted(sizes.items()):
         print(f"{kind:<12} {row['requests']:>8} {row['wire']:>8} {row['body']:>8} {row['gzip']:>8}")

@@ -1,7 +1,6 @@
 """The B1 checker: each rule fails on a bad example and passes on a good one."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -126,3 +125,12 @@ def test_scores():
     assert s["rare_words"] == []
     assert s["flesch_douma"] == pytest.approx(101.3, abs=0.1)
     assert scores(OFFICIAL)["flesch_douma"] == pytest.approx(59.0, abs=0.1)
+
+
+def test_report_puts_the_hardest_text_first_and_names_its_problems():
+    easy = ContentItem(id="utter_easy", topic="t", language="nl", text="Waar wil je hulp bij?", no_facts=True)
+    hard = ContentItem(id="utter_hard", topic="t", language="nl", text=OFFICIAL, no_facts=True)
+    lines = report_lines(ContentStore([easy, hard]))
+    assert lines[0].startswith("t/utter_hard")
+    assert any("R2" in line for line in lines)
+    assert any(line.startswith("t/utter_easy") for line in lines)
