@@ -8,7 +8,7 @@ from web.content import ContentItem, ContentStore
 from web.content.b1 import check_text, scores, split_sentences, vocabulary
 from web.content.report import report_lines
 
-# Measured examples from /work/shared/notes/b1-dutch.md (written with "u").
+# Measured examples from the team's shared/notes/b1-dutch.md (written with "u").
 OFFICIAL = (
     "Na uw aanvraag ontvangt u binnen vijf werkdagen per post een brief met een activeringscode, "
     "die u twintig dagen kunt gebruiken."

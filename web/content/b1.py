@@ -1,6 +1,6 @@
 """The B1 (plain Dutch) check for content texts: simple rules that can be explained to editors.
 
-See /work/shared/notes/b1-dutch.md. Rules enforced by check_text:
+See the team's shared/notes/b1-dutch.md. Rules enforced by check_text:
   R1   a message has at most 60 words.
   R2   a sentence has at most 15 words. Sentences end at . ! ? (a step number right after
        it, "... aan: 1. Ga ...", is dropped), at the end of a line ending in ":", and at the
