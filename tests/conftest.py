@@ -33,7 +33,7 @@ def stack(tmp_path_factory):
 def kiosk_stack(tmp_path_factory):
     """A second stack in kiosk mode, with short idle times so the tests need not wait minutes."""
     env = {"DIGIHULP_KIOSK": "true", "DIGIHULP_KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),
-           "DIGIHULP_KIOSK_GRACE_SECONDS": str(KIOSK_GRACE_SECONDS)}
+           "DIGIHULP_KIOSK_GRACE_SECONDS": str(KIOSK_GRACE_SECONDS), "DIGIHULP_KIOSK_PLACE": "Utrecht"}
     yield from start_stack(tmp_path_factory.mktemp("kiosk-logs"), extra_env=env)
 
 

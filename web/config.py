@@ -31,6 +31,8 @@ RTL_LANGUAGES = ["ar"]
 KIOSK = False
 KIOSK_IDLE_SECONDS = 180
 KIOSK_GRACE_SECONDS = 30
+# Where this kiosk stands, e.g. "Utrecht" or "3511 AB": "Hulp in de buurt" then offers "here" first.
+KIOSK_PLACE = ""
 
 # The address a phone can open (for the QR code on the take-home page), e.g. https://digihulp.example.nl.
 # Empty: the address the page was asked on (fine on a network; not on a kiosk's own 127.0.0.1).

@@ -48,9 +48,19 @@ class ActionAskPlace(Action):
             dispatcher.utter_message(response="ido_did_you_mean", choices=choices)
         elif problem == "unknown":
             dispatcher.utter_message(response="ido_unknown_place")
+        elif kiosk_place(tracker):
+            dispatcher.utter_message(response="ido_ask_here", kiosk_place=kiosk_place(tracker))
         else:
             dispatcher.utter_message(response="ido_ask_place")
         return []
+
+
+def kiosk_place(tracker: Tracker) -> str:
+    """Where the kiosk stands (set by its owner, sent along by the web app), or ''."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return str((event.get("metadata") or {}).get("kiosk_place") or "")
+    return ""
 
 
 class ActionFindHelp(Action):

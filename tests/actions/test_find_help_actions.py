@@ -72,3 +72,12 @@ def test_what_the_user_typed_is_never_said_back():
     dispatcher = CollectingDispatcher()
     ActionAskPlace().run(dispatcher, tracker({"place_problem": "unknown"}, typed), {})
     assert typed not in str(dispatcher.messages)
+
+
+def test_a_kiosk_offers_its_own_place_first():
+    kiosk = Tracker("test", {}, {"text": "/find_help"}, [{"event": "user", "text": "/find_help",
+                    "metadata": {"kiosk_place": "Utrecht"}}], False, None, {"name": "ido_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    ActionAskPlace().run(dispatcher, kiosk, {})
+    assert responses(dispatcher) == ["ido_ask_here"]
+    assert dispatcher.messages[0]["kiosk_place"] == "Utrecht"

@@ -52,3 +52,12 @@ def test_a_place_abroad_gets_the_national_route(stack):
 def test_a_place_typed_straight_away_is_searched(stack):
     replies = stack.chat("ik woon in Ruinen")["replies"]
     assert "Ruinen" in replies[0]["text"] and cards(replies)
+
+
+def test_a_kiosk_offers_help_where_it_stands_first(kiosk_stack):
+    question = kiosk_stack.chat("/find_help")
+    here = question["replies"][0]["buttons"][0]
+    assert question["replies"][0]["text"].startswith("Zoek je hulp hier in de buurt?")
+    assert here["title"] == "Ja, hier in Utrecht"
+    replies = kiosk_stack.chat(here["payload"], question["session"])["replies"]
+    assert "Utrecht" in replies[0]["text"] and cards(replies)

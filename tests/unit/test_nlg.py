@@ -45,3 +45,9 @@ def test_an_actions_choices_come_before_the_content_buttons(client):
     buttons = nlg(client, "ido_did_you_mean", arguments={"choices": choices})["buttons"]
     assert buttons[0]["title"] == "Zwolle"
     assert [b["title"] for b in buttons[1:]] == ["Terug", "Opnieuw beginnen"]
+
+
+def test_kiosk_place_fills_the_here_button(client):
+    buttons = nlg(client, "ido_ask_here", arguments={"kiosk_place": "Utrecht"})["buttons"]
+    assert buttons[0] == {"title": "Ja, hier in Utrecht", "payload": '/give_place{"place": "Utrecht"}', "icon": "pin"}
+

@@ -123,6 +123,8 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
         return Answer([helper_says("utter_restart", language)])
     shown = current_app.extensions["content"].button_title(message, language) if message.startswith("/") else None
     metadata = {"lang": language, "shown": shown or message}
+    if current_app.config["KIOSK_PLACE"]:
+        metadata["kiosk_place"] = current_app.config["KIOSK_PLACE"]
     try:
         replies = rasa_client().send(conversation, message, metadata)
     except BotUnavailable as error:

@@ -17,7 +17,8 @@ def fill(text: str, values: dict) -> str:
 
 def render(item: ContentItem, values: dict | None = None, language: str | None = None) -> dict:
     values = values or {}
-    buttons = [{"title": fill(b.title, values), "payload": b.payload, "icon": b.icon or "arrow"} for b in item.buttons]
+    buttons = [{"title": fill(b.title, values), "payload": fill(b.payload, values), "icon": b.icon or "arrow"}
+               for b in item.buttons]
     with force_locale(language or item.language):
         if item.back:
             buttons.append({"title": gettext("Terug"), "payload": item.back, "icon": "back"})
