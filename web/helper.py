@@ -8,18 +8,17 @@ from pathlib import Path
 
 import qrcode
 import qrcode.image.svg
-from flask import Blueprint, abort, current_app, render_template, request, session
+from flask import Blueprint, abort, current_app, render_template, request
 from markupsafe import Markup
 
-from .chat.views import conversation_turns
+from .chat.views import conversation_turns, current_language
 from .content.checklists import Checklist, load_checklists
 
 bp = Blueprint("helper", __name__, url_prefix="/ik-help")
 
 
 def checklists() -> dict[str, Checklist]:
-    language = session.get("lang", current_app.config["DEFAULT_LANGUAGE"])
-    return load_checklists(Path(current_app.config["CONTENT_DIR"]), language)
+    return load_checklists(Path(current_app.config["CONTENT_DIR"]), current_language())
 
 
 def checklist_for(turns, lists: dict[str, Checklist]) -> Checklist | None:

@@ -6,7 +6,8 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
 from .conversation import (
-    answer, bot_unavailable, conversation_id, erase_session, helper_says, new_session_id, rasa_client,
+    answer, bot_unavailable, conversation_id, erase_session, helper_says, language_or_default, new_session_id,
+    rasa_client,
     with_speech,
 )
 
@@ -15,18 +16,19 @@ def _current_conversation() -> str | None:
     return conversation_id(session.get("chat"))
 
 
-def _language() -> str:
-    return session.get("lang", current_app.config["DEFAULT_LANGUAGE"])
+def current_language() -> str:
+    """The visitor's language for this session (also used by the helper view)."""
+    return language_or_default(session.get("lang"))
 
 
 def _turns(conversation: str | None) -> list[Turn]:
-    welcome = Turn("bot", helper_says("utter_welcome", _language()))
+    welcome = Turn("bot", helper_says("utter_welcome", current_language()))
     if conversation is None or not session.get("started"):
         return [welcome]
     try:
         return [welcome, *rasa_client().history(conversation)]
     except BotUnavailable:
-        return [welcome, Turn("bot", bot_unavailable(_language()))]
+        return [welcome, Turn("bot", bot_unavailable(current_language()))]
 
 
 def conversation_turns() -> list[Turn]:
@@ -36,9 +38,9 @@ def conversation_turns() -> list[Turn]:
     turns = _turns(_current_conversation())
     pending = session.pop("pending", None)
     if pending:
-        turns.extend(Turn("bot", bot_unavailable(_language()) if r == "utter_bot_unavailable"
-                          else helper_says(r, _language())) for r in pending)
-    with_speech([turn.reply for turn in turns if turn.speaker == "bot"], _language())
+        turns.extend(Turn("bot", bot_unavailable(current_language()) if r == "utter_bot_unavailable"
+                          else helper_says(r, current_language())) for r in pending)
+    with_speech([turn.reply for turn in turns if turn.speaker == "bot"], current_language())
     return turns
 
 
@@ -56,7 +58,7 @@ def post_message():
         abort(400)
     message = request.form.get("message", "")
     session["started"] = True
-    result = answer(conversation, message, _language(), request.remote_addr or "")
+    result = answer(conversation, message, current_language(), request.remote_addr or "")
     # Replies Rasa did not store (empty message, bot down) are shown once after the redirect,
     # and a message the bot could not take is put back in the box, so nothing typed is lost.
     session["pending"] = [r.response_id for r in result.replies if r.response_id]

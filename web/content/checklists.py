@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -26,7 +27,9 @@ class Checklist:
         return "\n".join((self.title, *self.bring, *self.steps))
 
 
+@lru_cache(maxsize=8)
 def load_checklists(content_dir: Path, language: str) -> dict[str, Checklist]:
+    """Read once per language, like the content store (a text change needs a restart, no retraining)."""
     path = Path(content_dir) / language / "checklists.yml"
     if not path.exists():
         return {}
