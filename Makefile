@@ -32,10 +32,10 @@ content-report: setup
 
 # Interface strings: extract from code and templates, update each language, compile.
 babel-extract: setup
-	$(WEB)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --omit-header web
+	$(WEB)/pybabel extract -F babel.cfg -o locales/messages.pot --no-location --project DigiHulp --copyright-holder DigiHulp web
 
 babel-update: babel-extract
-	$(WEB)/pybabel update -i locales/messages.pot -d locales --no-location --omit-header
+	$(WEB)/pybabel update -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete
 
 babel-compile: setup
 	$(WEB)/pybabel compile -d locales --statistics

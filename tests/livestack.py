@@ -40,8 +40,8 @@ class Stack:
         response.raise_for_status()
         return [e for e in response.json()["events"] if e["event"] in ("user", "bot")]
 
-    def chat(self, message: str, session: str | None = None) -> dict:
-        body = {"message": message, "lang": "nl"}
+    def chat(self, message: str, session: str | None = None, lang: str = "nl") -> dict:
+        body = {"message": message, "lang": lang}
         if session:
             body["session"] = session
         response = requests.post(self.base_url + "/api/chat", json=body, timeout=30)
@@ -64,12 +64,12 @@ class Stack:
             time.sleep(1)
         raise AssertionError("the stack did not become healthy again")
 
-    def conversation(self, *messages: str) -> list[dict]:
-        """Send messages in one session; the answer to each."""
+    def conversation(self, *messages: str, lang: str = "nl") -> list[dict]:
+        """Send messages in one session, in the language the last answer says (as the page does)."""
         session, answers = None, []
         for message in messages:
-            answer = self.chat(message, session)
-            session = answer["session"]
+            answer = self.chat(message, session, lang)
+            session, lang = answer["session"], answer.get("language", lang)
             answers.append(answer)
         return answers
 

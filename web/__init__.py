@@ -4,10 +4,11 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from flask import Flask, current_app, session
+from flask import Flask
 from flask_babel import Babel, get_locale
 
 from .content import ContentStore
+from .languages import select_locale
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,15 +24,16 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = secrets.token_hex(32)
 
     app.extensions["content"] = ContentStore.from_directory(Path(app.config["CONTENT_DIR"]))
-    Babel(app, locale_selector=_select_locale, default_translation_directories=str(REPO_ROOT / "locales"))
+    Babel(app, locale_selector=select_locale, default_translation_directories=str(REPO_ROOT / "locales"))
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from . import chat, cli, guide, health, helper, kiosk, nlg, preferences, security, speech
+    from . import chat, cli, guide, health, helper, kiosk, languages, nlg, preferences, security, speech
 
     app.register_blueprint(chat.bp)
     chat.init_app(app)
     preferences.init_app(app)
+    languages.init_app(app)
     kiosk.init_app(app)
     app.register_blueprint(nlg.bp)
     app.register_blueprint(health.bp)
@@ -43,8 +45,3 @@ def create_app(test_config: dict | None = None) -> Flask:
     cli.init_app(app)
     return app
 
-
-def _select_locale() -> str:
-    # Dutch first, whatever the browser says: a kiosk's browser language tells nothing about its user.
-    chosen = session.get("lang")
-    return chosen if chosen in current_app.config["LANGUAGES"] else current_app.config["DEFAULT_LANGUAGE"]

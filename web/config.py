@@ -5,7 +5,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 
 CONTENT_DIR = str(_ROOT / "content")
 BOT_DIR = str(_ROOT / "bot")  # the guide pages read the bot's rules
-LANGUAGES = ["nl"]
+# Dutch first; English complete; Arabic and Turkish translate the start of each journey
+# (content/languages.yml). Each needs a catalogue in locales/ and a folder in content/.
+LANGUAGES = ["nl", "en", "ar", "tr"]
 DEFAULT_LANGUAGE = "nl"
 
 RASA_URL = "http://127.0.0.1:5005"

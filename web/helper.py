@@ -23,11 +23,10 @@ def checklists() -> dict[str, Checklist]:
 
 def checklist_for(turns, lists: dict[str, Checklist]) -> Checklist | None:
     """The checklist of the latest answer that has one."""
-    store = current_app.extensions["content"]
     for turn in reversed(turns):
-        item = store.find_by_text(turn.reply.text) if turn.speaker == "bot" else None
+        answered = turn.reply.content_id if turn.speaker == "bot" else None
         for checklist in lists.values():
-            if item and item.id in checklist.shown_after:
+            if answered and answered in checklist.shown_after:
                 return checklist
     return None
 
@@ -57,4 +56,6 @@ def take_home(checklist_id: str):
         abort(404)
     base = current_app.config.get("PUBLIC_URL") or request.url_root
     url = base.rstrip("/") + request.path
+    if current_language() != current_app.config["DEFAULT_LANGUAGE"]:
+        url += "?taal=" + current_language()  # the phone has no session: it opens the list in this language
     return render_template("take_home.html", checklist=checklist, qr=qr_svg(url), url=url, today=date.today())

@@ -11,10 +11,11 @@ bp = Blueprint("nlg", __name__)
 log = logging.getLogger(__name__)
 
 
-def conversation_language(tracker: dict) -> str:
-    """The language the web app sent with the latest message, if we offer it."""
+def conversation_language(tracker: dict, arguments: dict) -> str:
+    """The language an action asks for (just after a language was chosen), else the language the
+    web app sent with the latest message, if we offer it."""
     metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
-    lang = metadata.get("lang")
+    lang = arguments.pop("answer_language", None) or metadata.get("lang")
     return lang if lang in current_app.config["LANGUAGES"] else current_app.config["DEFAULT_LANGUAGE"]
 
 
@@ -22,14 +23,14 @@ def conversation_language(tracker: dict) -> str:
 def generate():
     body = request.get_json(silent=True) or {}
     tracker = body.get("tracker") or {}
-    language = conversation_language(tracker)
+    arguments = dict(body.get("arguments") or {})
+    language = conversation_language(tracker, arguments)
     store = current_app.extensions["content"]
     item = store.get(str(body.get("response")), language)
     if item is None:
         # The content check in the test suite prevents this; still, never leave the user with nothing.
         log.error("no content for response %r", body.get("response"))
         item = store.get("utter_default", language)
-    arguments = dict(body.get("arguments") or {})
     # An action's own choices (e.g. "Bedoel je Zwolle?") come first, before the content's buttons.
     choices = [c for c in arguments.pop("choices", None) or [] if isinstance(c, dict)]
     rendered = render(item, {**(tracker.get("slots") or {}), **arguments}, language)

@@ -24,9 +24,16 @@ class Reply:
     response_id: str | None = None  # set when the web app said it itself, not Rasa
     speech: str | None = None  # URL of the spoken text (helper replies only)
     links: list[dict] = field(default_factory=list)  # plain links, e.g. to the guide pages
+    language: str | None = None  # of the text: Dutch where a translation is missing
+    content_id: str | None = None  # the content item the text came from, if known
+    untranslated: bool = False  # shown in Dutch because the visitor's language lacks this text
 
     def as_json(self) -> dict:
         data = {"text": self.text, "buttons": self.buttons}
+        if self.language:
+            data["lang"] = self.language
+        if self.untranslated:
+            data["untranslated"] = True
         if self.custom:
             data["custom"] = self.custom
         if self.speech:

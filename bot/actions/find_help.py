@@ -96,8 +96,9 @@ def say_points(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
 
 def point_values(point: FoundPoint) -> Dict[Text, Any]:
     # "Ongeveer 0 km" reads oddly; the town centre is only near the help point anyway.
-    return {"name": point.name, "town": point.town, "km": max(point.km, 1), "opening_times": point.opening_times,
-            "source_date": point.source_date or "een onbekende datum"}
+    # Distance and date are data: the web app writes them out in the visitor's language.
+    return {"name": point.name, "town": point.town, "distance": max(point.km, 1),
+            "opening_times": point.opening_times, "source_date": point.source_date}
 
 
 def card(point: FoundPoint) -> Dict[Text, Any]:

@@ -17,7 +17,7 @@ through other short words. Their common typos ("uvw", "sbv") are listed as alias
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 import re
 
@@ -29,6 +29,7 @@ MIN_FUZZY_LENGTH = 5
 MAX_WORDS = 4
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "content" / "data" / "organisations.yml"
 STATUSES = ("yes", "partial", "no", "unknown")
+TRANSLATED = ("en", "ar", "tr")  # an entry may have a block of its words per language (en: {name, ...})
 
 # Words that never name an organisation on their own; a run made only of these is skipped.
 _FILLER = {
@@ -37,6 +38,10 @@ _FILLER = {
     "me", "mij", "en", "of", "is", "dat", "dit", "ook", "laten", "regelen", "helpen", "inloggen",
     "met", "van", "op", "in", "naar", "hoe", "wat", "werkt", "doen", "anders", "ander", "nog",
     "niet", "wel", "er", "die", "daar", "hier", "zijn", "mn", "m", "n", "t", "s", "dan", "graag",
+    # the same in English
+    "i", "you", "can", "could", "may", "authorise", "authorize", "someone", "somebody", "for", "at",
+    "the", "a", "an", "my", "with", "to", "and", "or", "is", "it", "this", "that", "also", "let", "help",
+    "log", "login", "online", "how", "what", "does", "do", "work", "other", "still", "not", "there", "please",
 }
 
 
@@ -50,6 +55,12 @@ class Organisation:
     source: str
     as_of: str
     checked: str
+    translations: dict = field(default_factory=dict, hash=False, compare=False)  # lang -> words
+
+    def words(self, language: str) -> dict[str, str]:
+        """name, what_works and alternative in `language`, else in Dutch (the data's own language)."""
+        dutch = {"name": self.name, "what_works": self.what_works, "alternative": self.alternative}
+        return {**dutch, **self.translations.get(language, {})}
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ def load_organisations(path: Path = DEFAULT_DATA) -> list[Organisation]:
             source=_clean(raw.get("source")),
             as_of=_clean(raw.get("as_of")),
             checked=_clean(raw.get("checked")),
+            translations={lang: {k: _clean(v) for k, v in raw[lang].items()} for lang in TRANSLATED if raw.get(lang)},
         ))
     return found
 
@@ -136,20 +148,3 @@ class OrganisationFinder:
                 if score >= FUZZY_THRESHOLD and (best is None or score > best.score):
                     best = Match(org, score, key)
         return best
-
-
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"]
-
-
-def as_of_words(as_of: str) -> str:
-    """'2023-12' -> 'december 2023'; '2026-11-28' -> '28 november 2026'; '2023' -> '2023'."""
-    parts = str(as_of).split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return str(as_of)

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.organisation_lookup import OrganisationFinder, as_of_words
+from actions.organisation_lookup import OrganisationFinder
 
 RESPONSES = {
     "yes": "org_yes",
@@ -46,18 +46,24 @@ class ActionCheckOrganisation(Action):
             text = ""
         return entities, text
 
+    @staticmethod
+    def _language(tracker: Tracker) -> str:
+        """The visitor's language, which the web app sends with every message."""
+        return str((tracker.latest_message.get("metadata") or {}).get("lang") or "nl")
+
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         entities, text = self._asked(tracker)
         candidates = entities + ([text] if text else [])
         match = next((m for m in (self.finder.find(c) for c in candidates) if m), None)
         if match:
             org = match.organisation
+            words = org.words(self._language(tracker))
             dispatcher.utter_message(
                 response=RESPONSES[org.status],
-                organisation=org.name,
-                what_works=org.what_works,
-                alternative=org.alternative,
-                as_of=as_of_words(org.as_of),
+                organisation=words["name"],
+                what_works=words["what_works"],
+                alternative=words["alternative"],
+                as_of=org.as_of,  # the web app writes the date out in the visitor's language
             )
         elif entities or text:
             dispatcher.utter_message(response="org_not_found")

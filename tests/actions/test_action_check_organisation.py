@@ -9,17 +9,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.organisations import ActionCheckOrganisation
 
 
-def tracker_for(text: str, entities: list[dict] | None = None) -> Tracker:
+def tracker_for(text: str, entities: list[dict] | None = None, lang: str = "nl") -> Tracker:
     latest = {"text": text, "intent": {"name": "machtigen_check_org", "confidence": 0.9},
-              "entities": entities or []}
+              "entities": entities or [], "metadata": {"lang": lang}}
     return Tracker(sender_id="test", slots={"organisation": None}, latest_message=latest,
                    events=[], paused=False, followup_action=None, active_loop={},
                    latest_action_name="action_listen")
 
 
-def run(text: str, entities: list[dict] | None = None) -> tuple[list[dict], list]:
+def run(text: str, entities: list[dict] | None = None, lang: str = "nl") -> tuple[list[dict], list]:
     dispatcher = CollectingDispatcher()
-    events = ActionCheckOrganisation().run(dispatcher, tracker_for(text, entities), domain={})
+    events = ActionCheckOrganisation().run(dispatcher, tracker_for(text, entities, lang), domain={})
     return dispatcher.messages, events
 
 
@@ -48,15 +48,21 @@ def test_answers_with_the_status_response_and_the_facts(text, value, response, n
     assert events == [SlotSet("organisation", None)]
 
 
+def test_gives_the_date_as_data_for_the_web_app_to_write_out():
+    messages, _ = run("waterschap", [entity("waterschap")])
+    assert messages[0]["as_of"] == "2023-12"
+
+
+def test_answers_in_the_visitors_language():
+    messages, _ = run("can i authorise someone for the belastingdienst", [entity("belastingdienst")], lang="en")
+    assert "Tax" in messages[0]["organisation"]
+    assert "je" not in messages[0]["what_works"].split()
+
+
 def test_no_entity_falls_back_to_the_typed_text():
     messages, _ = run("mag mijn zoon bij de svb voor mij inloggen")
     assert messages[0]["response"] == "org_yes"
     assert messages[0]["organisation"] == "de SVB"
-
-
-def test_dates_are_in_words():
-    messages, _ = run("waterschap", [entity("waterschap")])
-    assert messages[0]["as_of"] == "december 2023"
 
 
 def test_unknown_organisation_is_not_repeated_back():

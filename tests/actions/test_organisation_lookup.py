@@ -6,7 +6,7 @@ import re
 import pytest
 
 from actions.organisation_lookup import (
-    DEFAULT_DATA, FUZZY_THRESHOLD, OrganisationFinder, as_of_words, load_organisations, normalise,
+    DEFAULT_DATA, FUZZY_THRESHOLD, OrganisationFinder, load_organisations, normalise,
 )
 
 
@@ -91,7 +91,13 @@ def test_no_alias_points_to_two_organisations():
             assert seen.setdefault(key, org.name) == org.name, key
 
 
-def test_as_of_in_words():
-    assert as_of_words("2023-12") == "december 2023"
-    assert as_of_words("2026-11-28") == "28 november 2026"
-    assert as_of_words("2023") == "2023"
+def test_every_organisation_has_its_words_in_english():
+    for org in load_organisations(DEFAULT_DATA):
+        english = org.words("en")
+        assert english["name"] != org.name or org.name.isupper(), org.name
+        assert english["what_works"] != org.what_works, org.name
+
+
+def test_a_language_without_translation_gets_the_dutch_words():
+    org = load_organisations(DEFAULT_DATA)[0]
+    assert org.words("tr")["what_works"] == org.what_works

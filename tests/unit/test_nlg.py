@@ -36,8 +36,45 @@ def test_unknown_response_gets_the_not_understood_text(client, app):
 def test_placeholders_are_filled_from_arguments(app):
     from web.content.render import fill
 
-    assert fill("Bedoel je {place}?", {"place": "Zwolle"}) == "Bedoel je Zwolle?"
-    assert fill("Bedoel je {place}?", {}) == "Bedoel je {place}?"
+    assert fill("Bedoel je {place}?", {"place": "Zwolle"}, "nl") == "Bedoel je Zwolle?"
+    assert fill("Bedoel je {place}?", {}, "nl") == "Bedoel je {place}?"
+
+
+def test_the_visitors_language_comes_with_the_message(client, app):
+    answer = nlg(client, "utter_welcome", metadata={"lang": "en"})
+    assert answer["text"] == app.extensions["content"].get("utter_welcome", "en").text
+    assert [b["title"] for b in nlg(client, "utter_talk_to_person", metadata={"lang": "en"})["buttons"]][-2:] == [
+        "Back", "Start again"]
+
+
+def test_an_action_can_ask_for_the_language_just_chosen(client, app):
+    answer = nlg(client, "language_chosen", metadata={"lang": "nl"}, arguments={"answer_language": "tr"})
+    assert answer["text"] == app.extensions["content"].get("language_chosen", "tr").text
+
+
+def test_a_missing_translation_is_said_in_dutch_with_buttons_back_in_the_visitors_language(client, app):
+    missing = sorted(app.extensions["content"].ids("nl") - app.extensions["content"].ids("ar"))
+    item_id = next(i for i in missing if app.extensions["content"].get(i).back)
+    answer = nlg(client, item_id, metadata={"lang": "ar"})
+    assert answer["text"] == app.extensions["content"].get(item_id, "nl").text
+    assert answer["buttons"][-2]["title"] != "Terug"
+
+
+def test_distances_and_dates_are_written_for_the_language(client):
+    values = {"name": "Bibliotheek Hoorn", "town": "Hoorn", "place": "Hoorn", "distance": 3,
+              "opening_times": "di 10-12", "source_date": "2021-09-13"}
+    dutch = nlg(client, "ido_point", arguments=values)["text"]
+    english = nlg(client, "ido_point", metadata={"lang": "en"}, arguments=values)["text"]
+    arabic = nlg(client, "ido_point", metadata={"lang": "ar"}, arguments=values)["text"]
+    assert "3 km" in dutch and "13 september 2021" in dutch
+    assert "3 km" in english and "September 13, 2021" in english
+    assert "3 كم" in arabic and "سبتمبر" in arabic
+
+
+def test_an_unknown_date_is_said_in_words(client):
+    values = {"name": "B", "town": "T", "place": "P", "distance": 1.5, "source_date": None}
+    assert "een onbekende datum" in nlg(client, "ido_point_no_times", arguments=values)["text"]
+    assert "1,5 km" in nlg(client, "ido_point_no_times", arguments=values)["text"]
 
 
 def test_an_actions_choices_come_before_the_content_buttons(client):

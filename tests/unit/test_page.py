@@ -89,3 +89,56 @@ def test_take_home_page_has_a_local_qr_code_without_personal_data(client):
     assert "<svg" in html and "http://localhost/ik-help/mee/digid_request" in html
     assert "123456782" not in html
     assert client.get("/ik-help/mee/nope").status_code == 404
+
+
+def choose_language(client, code: str) -> str:
+    html = client.get("/").get_data(as_text=True)
+    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": code})
+    return client.get("/").get_data(as_text=True)
+
+
+def test_each_language_is_named_in_itself_on_the_switch(client):
+    html = client.get("/").get_data(as_text=True)
+    for code, name in (("nl", "Nederlands"), ("en", "English"), ("ar", "العربية"), ("tr", "Türkçe")):
+        assert re.search(rf'name="lang" value="{code}" lang="{code}" dir="(ltr|rtl)"[^>]*>{name}</button>', html)
+    assert re.search(r'value="nl"[^>]*aria-pressed="true"', html)
+
+
+def test_english_is_remembered_for_the_session_and_needs_no_review_notice(client):
+    html = choose_language(client, "en")
+    assert '<html lang="en" dir="ltr"' in html
+    assert "I am DigiHulp" in html or "I'm DigiHulp" in html
+    assert "<span>Large text</span>" in html
+    assert 'class="notice"' not in html
+    assert '<html lang="en"' in client.get("/ik-help/").get_data(as_text=True)
+
+
+def test_arabic_is_right_to_left_and_says_it_is_not_reviewed(client):
+    html = choose_language(client, "ar")
+    assert '<html lang="ar" dir="rtl"' in html
+    assert 'class="notice" role="note"' in html
+    assert "Ik ben DigiHulp" not in html  # the welcome is translated
+
+
+def test_turkish_says_it_is_not_reviewed(client):
+    html = choose_language(client, "tr")
+    assert '<html lang="tr" dir="ltr"' in html and 'class="notice" role="note"' in html
+
+
+def test_a_language_we_do_not_offer_is_ignored(client):
+    assert '<html lang="nl"' in choose_language(client, "xx")
+
+
+def test_take_home_date_is_written_for_the_language(client):
+    choose_language(client, "en")
+    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
+    assert re.search(r"Made on [A-Z][a-z]+ \d{1,2}, \d{4} by DigiHulp", html)
+    assert "Apply" in html or "apply" in html  # the checklist in English
+
+
+def test_the_take_home_code_opens_the_list_in_the_same_language(client):
+    choose_language(client, "en")
+    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
+    assert "http://localhost/ik-help/mee/digid_request?taal=en" in html
+    phone = client.application.test_client()  # a phone: no session
+    assert '<html lang="en"' in phone.get("/ik-help/mee/digid_request?taal=en").get_data(as_text=True)

@@ -12,7 +12,9 @@ import pytest
 from itsdangerous import URLSafeSerializer
 from livestack import free_port
 
-from web import create_app
+from gtts.lang import tts_langs
+
+from web import config, create_app
 from web import speech
 from web.speech import engines
 from web.speech.cache import SpeechCache, cache_key
@@ -171,11 +173,11 @@ def test_speech_online_flag_from_the_environment(tmp_path, value, online):
 # --- Pre-rendering -----------------------------------------------------------------------------
 
 def test_prerender_makes_offline_clips_for_every_language(tmp_path):
-    for lang, text in (("nl", "Hallo, ik help je."), ("en", "Hello, I can help.")):
+    for lang, text, org in (("nl", "Hallo, ik help je.", "Bij {organisation} kan het."),
+                            ("en", "Hello, I can help.", "At {organisation} it works.")):
         (tmp_path / "content" / lang).mkdir(parents=True)
         (tmp_path / "content" / lang / "core.yml").write_text(
-            f"items:\n  utter_hi:\n    text: {text}\n  utter_org:\n    text: 'Bij {{organisation}} kan het.'\n",
-            encoding="utf-8")
+            f"items:\n  utter_hi:\n    text: {text}\n  utter_org:\n    text: '{org}'\n", encoding="utf-8")
     app = _make_app(tmp_path, CONTENT_DIR=str(tmp_path / "content"))
     runner = app.test_cli_runner()
     first = runner.invoke(args=["speech-prerender"])
@@ -183,6 +185,13 @@ def test_prerender_makes_offline_clips_for_every_language(tmp_path):
     assert "made (offline): 2" in first.output and "skipped (template; spoken once filled in): 2" in first.output
     assert len(_files(app)) == 2
     assert "already cached (offline): 2" in runner.invoke(args=["speech-prerender"]).output
+
+
+@pytest.mark.parametrize("language", config.LANGUAGES)
+def test_every_offered_language_has_a_voice_in_both_engines(language):
+    assert language in tts_langs()  # gTTS's own list; no network
+    wav = engines.render_offline("DigiHulp", language)  # the real espeak-ng
+    assert wav[:4] == b"RIFF" and len(wav) > 1000
 
 
 def _must_not_run(*args):

@@ -32,11 +32,16 @@ def api_chat():
     conversation = conversation_id(session_id)
     if conversation is None:
         return _error(404, "unknown_session", "This session does not exist. Leave 'session' out to start a new one.")
-    if session.get("chat") == session_id:
+    own_page = session.get("chat") == session_id
+    if own_page:
         session["started"] = True  # the page renders this conversation again after a reload
-    result = answer(conversation, message, language_or_default(body.get("lang")), request.remote_addr or "")
+    language = language_or_default(body.get("lang"))
+    result = answer(conversation, message, language, request.remote_addr or "")
+    if result.language and own_page:
+        session["lang"] = result.language  # the page is shown in it after a reload
     replies = [r.as_json() for r in result.replies]
-    body = {"session": session_id, "replies": replies, "bot_available": result.bot_available}
+    body = {"session": session_id, "replies": replies, "bot_available": result.bot_available,
+            "language": result.language or language}
     if result.status == 429:
         body.update(error="rate_limited", message="Too many messages; wait a minute.")
     return jsonify(body), result.status

@@ -31,6 +31,7 @@ class Answer:
     replies: list[Reply]
     bot_available: bool = True
     status: int = 200
+    language: str | None = None  # the language the visitor asked for in this message, if any
 
 
 def init_app(app) -> None:
@@ -94,19 +95,35 @@ def _within_rate_limits(conversation: str, client_address: str) -> bool:
     return limits["conversation"].allow(conversation) and limits["address"].allow(client_address)
 
 
-def with_speech(replies: list[Reply], language: str) -> list[Reply]:
-    """Give each helper reply its "Lees voor" link. Only helper replies come here, never user text."""
+def describe(replies: list[Reply], language: str) -> list[Reply]:
+    """Give each helper reply the language of its text, its content id and its "Lees voor" link.
+    Only helper replies come here, never user text."""
+    store = current_app.extensions["content"]
     for reply in replies:
-        if reply.text:
-            reply.speech = speech_url(reply.text, language)
+        if not reply.text:
+            continue
+        item = store.source_of(reply.text, language)
+        reply.language = item.language if item else language
+        reply.content_id = item.id if item else None
+        reply.untranslated = bool(item) and item.id not in store.ids(language)
+        reply.speech = speech_url(reply.text, reply.language)
     return replies
 
 
 def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
-    """The replies to one message, each with its speech link."""
+    """The replies to one message, each with its language and speech link."""
     result = _answer(conversation, message, language, client_address)
-    with_speech(result.replies, language)
+    describe(result.replies, result.language or language)
     return result
+
+
+def chosen_language(replies: list[Reply]) -> str | None:
+    """The language the bot found the visitor asking for (bot/actions/languages.py), if we offer it."""
+    for reply in replies:
+        code = (reply.custom or {}).get("language")
+        if code in current_app.config["LANGUAGES"]:
+            return code
+    return None
 
 
 def _answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
@@ -131,7 +148,7 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
         log.warning("bot unavailable (%s)", error.reason)
         return Answer([bot_unavailable(language)], bot_available=False)
     if replies:
-        return Answer(replies)
+        return Answer(replies, language=chosen_language(replies))
     # Rasa said nothing: usually because the action server it needed is down. Say that truthfully.
     if not actions_up():
         return Answer([bot_unavailable(language)], bot_available=False)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 
+from ..languages import select_locale
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
 from .conversation import (
-    answer, bot_unavailable, conversation_id, erase_session, helper_says, language_or_default, new_session_id,
-    rasa_client,
-    with_speech,
+    answer, bot_unavailable, conversation_id, erase_session, helper_says, new_session_id,
+    describe, rasa_client,
 )
 
 
@@ -17,8 +17,8 @@ def _current_conversation() -> str | None:
 
 
 def current_language() -> str:
-    """The visitor's language for this session (also used by the helper view)."""
-    return language_or_default(session.get("lang"))
+    """The visitor's language for this page (also used by the helper view)."""
+    return select_locale()
 
 
 def _turns(conversation: str | None) -> list[Turn]:
@@ -40,7 +40,7 @@ def conversation_turns() -> list[Turn]:
     if pending:
         turns.extend(Turn("bot", bot_unavailable(current_language()) if r == "utter_bot_unavailable"
                           else helper_says(r, current_language())) for r in pending)
-    with_speech([turn.reply for turn in turns if turn.speaker == "bot"], current_language())
+    describe([turn.reply for turn in turns if turn.speaker == "bot"], current_language())
     return turns
 
 
@@ -59,6 +59,8 @@ def post_message():
     message = request.form.get("message", "")
     session["started"] = True
     result = answer(conversation, message, current_language(), request.remote_addr or "")
+    if result.language:
+        session["lang"] = result.language
     # Replies Rasa did not store (empty message, bot down) are shown once after the redirect,
     # and a message the bot could not take is put back in the box, so nothing typed is lost.
     session["pending"] = [r.response_id for r in result.replies if r.response_id]

@@ -67,7 +67,7 @@ _TOKEN = re.compile(
     r"|(?P<number>\d+(?:[.,]\d+)*(?:e|ste|de)?\b)"
     r"|(?P<word>[^\W\d_]+(?:['’-][^\W\d_]+)*)"
 )
-_LIST_STEP = re.compile(r"^\s*(?:\d+[.)]|[-•*]|stap \d+(?: van \d+)?:)\s+", re.I)
+_LIST_STEP = re.compile(r"^\s*(?:\d+[.)]|[-•*]|(?:stap|step) \d+(?: (?:van|of) \d+)?:)\s+", re.I)
 # A sentence ends at . ! ? and at a step number within a line ("... internet: 1. Ga naar ...").
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+\d+[.)]\s+|(?<=[.!?])\s+")
 # Labels quoted from a screen ("kies 'Bewindvoering'") must stay literal, so R4 skips them.
@@ -321,6 +321,11 @@ def check_text(text: str, *, address: str = "je", content_root: Path = DEFAULT_C
         + _jargon_problems(sentences, vocab.lists)
         + _address_problems(sentences, address)
     )
+
+
+def check_length(text: str) -> list[Problem]:
+    """R1 and R2 only: the rules that hold in any language (used for translations)."""
+    return _length_problems(split_sentences(text))
 
 
 def flesch_douma(text: str) -> float:

@@ -1,13 +1,16 @@
 """Load the content files: one YAML file per topic and language, items keyed by response id.
 
-Layout: content/<lang>/<topic>.yml with
+Dutch is the source, content/nl/<topic>.yml:
     sources: {key: {url, as_of, checked}}   # where a fact comes from and when
     items:   {utter_id: {text, buttons, sources | no_facts, back}}
+Another language translates only the words, content/<lang>/<topic>.yml (see content/TRANSLATING.md):
+    translation: {needs_review, note}
+    items:   {utter_id: {text, buttons: {payload: title}}}
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -42,6 +45,9 @@ class ContentItem:
     no_facts: bool = False
     back: str | None = None
     unknown_source_keys: tuple[str, ...] = field(default=())
+    needs_review: bool = False  # a translation no native speaker has checked yet
+    # Payloads a translation names that its Dutch item lacks, or lacks that Dutch has (for the check).
+    unmatched_payloads: tuple[str, ...] = field(default=())
 
 
 def _as_text(value) -> str:
@@ -72,9 +78,46 @@ def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict
 
 
 def load_topic_file(path: Path, language: str) -> list[ContentItem]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """The items of one Dutch topic file."""
+    data = _read_yaml(path)
     sources = read_sources(data.get("sources"))
     return [_read_item(i, raw or {}, path.stem, language, sources) for i, raw in (data.get("items") or {}).items()]
+
+
+def load_translation_file(path: Path, language: str, dutch: dict[str, ContentItem]) -> list[ContentItem]:
+    """The items of one translated topic file, built on the Dutch items with the same ids."""
+    data = _read_yaml(path)
+    needs_review = bool((data.get("translation") or {}).get("needs_review", True))
+    return [
+        translate(dutch[item_id], raw or {}, language, needs_review)
+        for item_id, raw in (data.get("items") or {}).items()
+        if item_id in dutch  # an id Dutch lacks is reported by the language check, not shown
+    ]
+
+
+def translate(item: ContentItem, raw: dict, language: str, needs_review: bool) -> ContentItem:
+    titles = {str(payload): str(title) for payload, title in (raw.get("buttons") or {}).items()}
+    payloads = {b.payload for b in item.buttons}
+    return replace(
+        item,
+        language=language,
+        text=str(raw.get("text", "")).strip(),
+        buttons=tuple(replace(b, title=titles.get(b.payload, b.title)) for b in item.buttons),
+        needs_review=needs_review,
+        unmatched_payloads=tuple(sorted(payloads ^ set(titles))),
+    )
+
+
+def _read_yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _is_language_dir(path: Path) -> bool:
+    return path.is_dir() and len(path.name) == 2 and path.name.isalpha()
+
+
+def _topic_files(lang_dir: Path) -> list[Path]:
+    return sorted(lang_dir.glob("*.yml"))  # checklists.yml has no items; checklists.py reads it
 
 
 class ContentStore:
@@ -87,10 +130,12 @@ class ContentStore:
 
     @classmethod
     def from_directory(cls, root: Path) -> "ContentStore":
-        items = []
-        for lang_dir in sorted(p for p in Path(root).iterdir() if p.is_dir() and len(p.name) == 2 and p.name.isalpha()):
-            for path in sorted(lang_dir.glob("*.yml")):
-                items.extend(load_topic_file(path, lang_dir.name))
+        root = Path(root)
+        items = [i for path in _topic_files(root / DEFAULT_LANGUAGE) for i in load_topic_file(path, DEFAULT_LANGUAGE)]
+        dutch = {item.id: item for item in items}
+        for lang_dir in sorted(p for p in root.iterdir() if _is_language_dir(p) and p.name != DEFAULT_LANGUAGE):
+            for path in _topic_files(lang_dir):
+                items.extend(load_translation_file(path, lang_dir.name, dutch))
         return cls(items)
 
     @property
@@ -109,6 +154,19 @@ class ContentStore:
             if pattern.fullmatch(text):
                 return item
         return None
+
+    def source_of(self, text: str, language: str) -> ContentItem | None:
+        """The item a message came from: in the visitor's language first, then Dutch (shown where a
+        translation is missing), then any other (said before the visitor chose another language)."""
+        for lang in dict.fromkeys([language, DEFAULT_LANGUAGE, *self.languages]):
+            item = self.find_by_text(text, lang)
+            if item:
+                return item
+        return None
+
+    def needs_review(self, language: str) -> bool:
+        """True if any text in this language is a translation no native speaker has checked."""
+        return any(item.needs_review for item in self.items(language))
 
     @cached_property
     def _patterns(self) -> dict[str, list[tuple[ContentItem, re.Pattern]]]:

@@ -15,8 +15,10 @@
     readAloud: list.getAttribute("data-read-label"),
     stopReading: list.getAttribute("data-stop-label"),
     route: list.getAttribute("data-route-label"),
-    website: list.getAttribute("data-website-label")
+    website: list.getAttribute("data-website-label"),
+    untranslated: list.getAttribute("data-untranslated-label")
   };
+  var rtlLanguages = (list.getAttribute("data-rtl-languages") || "").split(" ");
   var iconsUrl = list.getAttribute("data-icons");
   var busy = false;
 
@@ -62,29 +64,29 @@
     showSpeaking(null);
   }
 
-  function speakWithBrowser(text) {
+  function speakWithBrowser(text, language) {
     if (!window.speechSynthesis || !window.SpeechSynthesisUtterance) { return; }
     var utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = lang;
+    utterance.lang = language || lang;
     window.speechSynthesis.speak(utterance);
   }
 
-  function speak(url, text, link) {
+  function speak(url, text, language, link) {
     stopSpeaking();
     showSpeaking(link);
-    if (!url) { speakWithBrowser(text); return; }
+    if (!url) { speakWithBrowser(text, language); return; }
     var audio = new Audio(url);
     speech.audio = audio;
     audio.addEventListener("ended", function () { if (speech.audio === audio) { stopSpeaking(); } });
-    audio.addEventListener("error", function () { if (speech.audio === audio) { speakWithBrowser(text); } });
+    audio.addEventListener("error", function () { if (speech.audio === audio) { speakWithBrowser(text, language); } });
     audio.play().catch(function () { /* autoplay refused: the button still works */ });
   }
 
-  function enhanceSpeakLink(link, text) {
+  function enhanceSpeakLink(link, text, language) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
       if (speech.link === link) { stopSpeaking(); return; }
-      speak(link.getAttribute("href"), text, link);
+      speak(link.getAttribute("href"), text, language, link);
     });
   }
 
@@ -114,10 +116,28 @@
     item.appendChild(links);
   }
 
+  // Typed text may be in any language or direction; a helper text in another language than the
+  // page (Dutch where a translation is missing) says so, for screen readers and for the eye.
+  function messageText(speaker, reply) {
+    var text = element("p", "message-text", reply.text);
+    if (speaker === "user") { text.dir = "auto"; return text; }
+    if (reply.lang && reply.lang !== lang) {
+      text.lang = reply.lang;
+      text.dir = rtlLanguages.indexOf(reply.lang) >= 0 ? "rtl" : "ltr";
+      if (reply.untranslated) {
+        var wrapper = document.createDocumentFragment();
+        wrapper.appendChild(text);
+        wrapper.appendChild(element("p", "message-note", words.untranslated));
+        return wrapper;
+      }
+    }
+    return text;
+  }
+
   function addMessage(speaker, reply, withChoices) {
     var item = element("li", "message message--" + speaker);
     item.appendChild(element("p", "message-who", (speaker === "bot" ? "DigiHulp" : words.you) + ":"));
-    item.appendChild(element("p", "message-text", reply.text));
+    item.appendChild(messageText(speaker, reply));
     if (reply.custom && reply.custom.card) { addCardLinks(item, reply.custom.card); }
     if (reply.links && reply.links.length) {
       var links = element("ul", "guide-links");
@@ -137,7 +157,7 @@
       link.href = reply.speech || "#";
       link.appendChild(icon("speaker"));
       link.appendChild(element("span", "", words.readAloud));
-      enhanceSpeakLink(link, reply.text);
+      enhanceSpeakLink(link, reply.text, reply.lang);
       item.appendChild(link);
     }
     if (withChoices && reply.buttons && reply.buttons.length) {
@@ -156,7 +176,7 @@
   // "Alles voorlezen": read each new helper message, one after the other.
   function readInTurn(replies, i) {
     if (i >= replies.length) { return; }
-    speak(replies[i].speech, replies[i].text, null);
+    speak(replies[i].speech, replies[i].text, replies[i].lang, null);
     if (speech.audio) {
       var audio = speech.audio;
       audio.addEventListener("ended", function () { if (!speech.audio) { readInTurn(replies, i + 1); } });
@@ -182,6 +202,11 @@
       return response.json();
     }).then(function (data) {
       session = data.session || session;
+      if (data.language && data.language !== lang) {
+        // The visitor asked for another language: show the whole page in it.
+        window.location.reload();
+        return;
+      }
       var first = null;
       data.replies.forEach(function (reply, i) {
         var item = addMessage("bot", reply, i === data.replies.length - 1);
@@ -224,6 +249,7 @@
 
   var speakLinks = list.querySelectorAll(".button--speak");
   for (var i = 0; i < speakLinks.length; i++) {
-    enhanceSpeakLink(speakLinks[i], speakLinks[i].parentNode.querySelector(".message-text").textContent);
+    var said = speakLinks[i].parentNode.querySelector(".message-text");
+    enhanceSpeakLink(speakLinks[i], said.textContent, said.lang || lang);
   }
 })();
