@@ -56,7 +56,7 @@ def commands(args: argparse.Namespace, env: dict) -> dict[str, tuple[list[str], 
         "actions": ([str(BOT_BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
                      "--port", str(args.actions_port)], ROOT / "bot"),
         "rasa": ([str(BOT_BIN / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1",
-                  "--port", str(args.rasa_port), "--auth-token", env["DIGIHULP_RASA_TOKEN"],
+                  "--port", str(args.rasa_port), "--auth-token=" + env["DIGIHULP_RASA_TOKEN"],  # "=": a token may start with "-"
                   "--model", str(MODEL), "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
                  ROOT / "bot"),
         "web": ([str(WEB_BIN / "gunicorn"), "--workers", str(args.workers), "--threads", "8",

@@ -71,7 +71,15 @@ def help_point_cards(page):
     expect(page.locator(".message--card").first).to_be_visible()
 
 
-STATES = [start, journey, large_text, high_contrast, helper_view, take_home, guide, help_point_cards]
+def arabic(page):
+    page.goto("/")
+    page.locator(".languages").get_by_role("button", name="العربية", exact=True).click()
+    page.locator('#berichten button[value="/digid"]').click()
+    page.locator('#berichten button[value="/digid_lost"]').click()  # an answer shown in Dutch
+    expect(page.locator("#berichten .message-note")).to_be_visible()
+
+
+STATES = [start, journey, large_text, high_contrast, helper_view, take_home, guide, help_point_cards, arabic]
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ def cluster(tmp_path_factory):
     for name, rasa_port, web_port in zip("ab", rasa_ports, web_ports):
         commands[f"rasa_{name}"] = (
             [str(BOT_BIN / "rasa"), "run", "--enable-api", "--interface", "127.0.0.1", "--port", str(rasa_port),
-             "--auth-token", token, "--model", str(MODEL), "--credentials", "credentials.yml",
+             "--auth-token=" + token, "--model", str(MODEL), "--credentials", "credentials.yml",
              "--endpoints", str(ROOT / "deploy" / "endpoints.production.yml")], ROOT / "bot", {})
         commands[f"web_{name}"] = (
             [str(WEB_BIN / "gunicorn"), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{web_port}",

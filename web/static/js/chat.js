@@ -164,6 +164,7 @@
       var choices = element("div", "choices");
       reply.buttons.forEach(function (b) {
         var choice = button("button--choice", b.icon, b.title);
+        choice.value = b.payload;  // as the server-rendered buttons carry it
         choice.addEventListener("click", function () { send(b.payload, b.title); });
         choices.appendChild(choice);
       });
