@@ -94,3 +94,10 @@ def test_a_missing_translation_falls_back_to_dutch():
     missing = STORE.ids("nl") - STORE.ids("ar")
     assert missing, "Arabic is partial"
     assert STORE.get(sorted(missing)[0], "ar").language == "nl"
+
+
+def test_a_button_of_an_answer_shown_in_dutch_is_named_as_shown():
+    """What the user chose is remembered by its words; a partial language has no words of its own
+    for the buttons of an untranslated answer, so the Dutch ones on the screen are used."""
+    assert STORE.button_title("/digid_forgot", "ar") == STORE.button_title("/digid_forgot", "nl")
+    assert STORE.button_title("/digid", "ar") == "DigiD"

@@ -177,11 +177,13 @@ class ContentStore:
         return {lang: [(i, pattern(i.text)) for i in items.values()] for lang, items in self._items.items()}
 
     def button_title(self, payload: str, language: str = DEFAULT_LANGUAGE) -> str | None:
-        """The words on a button with this payload, to show what the user chose."""
-        for item in self.items(language) or self.items(DEFAULT_LANGUAGE):
-            for button in item.buttons:
-                if button.payload == payload:
-                    return button.title
+        """The words on a button with this payload, to show what the user chose: in the visitor's
+        language, else in Dutch (a button of an answer a partial language shows in Dutch)."""
+        for lang in dict.fromkeys([language, DEFAULT_LANGUAGE]):
+            for item in self.items(lang):
+                for button in item.buttons:
+                    if button.payload == payload:
+                        return button.title
         return None
 
     def get(self, item_id: str, language: str = DEFAULT_LANGUAGE) -> ContentItem | None:
