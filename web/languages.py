@@ -5,13 +5,16 @@ from babel import Locale
 from flask import current_app, request, session
 
 
+def offered_or_default(*candidates: str | None) -> str:
+    """The first candidate that is a language we offer, else Dutch."""
+    offered = current_app.config["LANGUAGES"]
+    return next((c for c in candidates if c in offered), current_app.config["DEFAULT_LANGUAGE"])
+
+
 def select_locale() -> str:
     # Dutch first, whatever the browser says: a kiosk's browser language tells nothing about its user.
     # "?taal=en" on a link (e.g. the take-home QR code) chooses for that one page.
-    for chosen in (request.args.get("taal"), session.get("lang")):
-        if chosen in current_app.config["LANGUAGES"]:
-            return chosen
-    return current_app.config["DEFAULT_LANGUAGE"]
+    return offered_or_default(request.args.get("taal"), session.get("lang"))
 
 
 def own_name(code: str) -> str:

@@ -6,17 +6,15 @@ import logging
 from flask import Blueprint, current_app, jsonify, request
 
 from .content.render import render
+from .languages import offered_or_default
 
 bp = Blueprint("nlg", __name__)
 log = logging.getLogger(__name__)
 
 
-def conversation_language(tracker: dict, arguments: dict) -> str:
-    """The language an action asks for (just after a language was chosen), else the language the
-    web app sent with the latest message, if we offer it."""
-    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
-    lang = arguments.pop("answer_language", None) or metadata.get("lang")
-    return lang if lang in current_app.config["LANGUAGES"] else current_app.config["DEFAULT_LANGUAGE"]
+def sent_language(tracker: dict) -> str | None:
+    """The language the web app sent with the latest message."""
+    return ((tracker.get("latest_message") or {}).get("metadata") or {}).get("lang")
 
 
 @bp.post("/nlg")
@@ -24,7 +22,8 @@ def generate():
     body = request.get_json(silent=True) or {}
     tracker = body.get("tracker") or {}
     arguments = dict(body.get("arguments") or {})
-    language = conversation_language(tracker, arguments)
+    # An action may ask for the language just chosen (bot/actions/languages.py).
+    language = offered_or_default(arguments.pop("answer_language", None), sent_language(tracker))
     store = current_app.extensions["content"]
     item = store.get(str(body.get("response")), language)
     if item is None:

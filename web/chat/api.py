@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import jsonify, request, session
 
 from . import bp
-from .conversation import answer, conversation_id, forget, language_or_default, new_session_id
+from ..languages import offered_or_default
+from .conversation import answer, conversation_id, forget, new_session_id
 
 
 def _error(status: int, code: str, message: str):
@@ -35,7 +36,7 @@ def api_chat():
     own_page = session.get("chat") == session_id
     if own_page:
         session["started"] = True  # the page renders this conversation again after a reload
-    language = language_or_default(body.get("lang"))
+    language = offered_or_default(body.get("lang"))
     result = answer(conversation, message, language, request.remote_addr or "")
     if result.language and own_page:
         session["lang"] = result.language  # the page is shown in it after a reload

@@ -72,11 +72,6 @@ def conversation_id(session_id: str | None) -> str | None:
         return None
 
 
-def language_or_default(lang: str | None) -> str:
-    config = current_app.config
-    return lang if lang in config["LANGUAGES"] else config["DEFAULT_LANGUAGE"]
-
-
 def helper_says(response_id: str, language: str) -> Reply:
     item = current_app.extensions["content"].get(response_id, language)
     rendered = render(item, {}, language)
