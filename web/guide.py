@@ -8,8 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from flask import Blueprint, abort, current_app, render_template, url_for
+
+from .content.store import read_yaml
 
 bp = Blueprint("guide", __name__, url_prefix="/gids")
 
@@ -25,7 +26,7 @@ def answers_by_intent(bot_dir: str) -> dict[str, list[str]]:
     """intent → the texts a simple rule answers it with (rules without conditions or forms)."""
     answers: dict[str, list[str]] = {}
     for path in sorted(Path(bot_dir, "data", "rules").glob("*.yml")):
-        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules") or []:
+        for rule in read_yaml(path).get("rules") or []:
             steps = rule.get("steps") or []
             if rule.get("condition") or not steps or "intent" not in steps[0]:
                 continue

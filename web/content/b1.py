@@ -35,8 +35,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import textstat
-import yaml
 from wordfreq import zipf_frequency
+
+from .store import read_yaml
 
 MAX_MESSAGE_WORDS = 60
 MAX_SENTENCE_WORDS = 15
@@ -97,18 +98,12 @@ class WordLists:
     replace: tuple[tuple[str, str], ...]
 
 
-def _read_yaml(path: Path) -> dict:
-    if not path.exists():
-        return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
 @lru_cache(maxsize=8)
 def load_word_lists(content_root: Path = DEFAULT_CONTENT_ROOT) -> WordLists:
     """content/b1/allowed.yml (words: [...]) and content/b1/jargon.yml (explain: [...], replace: {})."""
     folder = Path(content_root) / "b1"
-    allowed = _read_yaml(folder / "allowed.yml").get("words") or []
-    jargon = _read_yaml(folder / "jargon.yml")
+    allowed = read_yaml(folder / "allowed.yml").get("words") or []
+    jargon = read_yaml(folder / "jargon.yml")
     return WordLists(
         allowed=frozenset(w.lower() for entry in allowed for w in str(entry).split()),
         jargon=tuple(str(t).lower() for t in jargon.get("explain") or []),

@@ -5,9 +5,8 @@ import ast
 import re
 from pathlib import Path
 
-import yaml
 
-from .store import ContentItem, ContentStore
+from .store import ContentItem, ContentStore, read_yaml
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 UNDATED = "undated"  # a source page that shows no date: say so rather than invent one
@@ -18,7 +17,7 @@ _FACT_MARKERS = re.compile(r"\d|www\.|\.nl\b|https?://")
 def _domain_keys(bot_dir: Path, key: str) -> set[str]:
     found: set[str] = set()
     for path in sorted((bot_dir / "domain").glob("*.yml")):
-        for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get(key) or []:
+        for entry in read_yaml(path).get(key) or []:
             found.add(entry if isinstance(entry, str) else next(iter(entry)))
     return found
 

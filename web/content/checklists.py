@@ -5,9 +5,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from .store import DEFAULT_LANGUAGE, Source, read_sources
+from .store import DEFAULT_LANGUAGE, Source, read_sources, read_yaml
 
 
 @dataclass(frozen=True)
@@ -34,14 +33,14 @@ def load_checklists(content_dir: Path, language: str) -> dict[str, Checklist]:
     A translation gives only the words; what a checklist is for and its sources come from Dutch."""
     dutch = _read_dutch(Path(content_dir) / DEFAULT_LANGUAGE / "checklists.yml")
     path = Path(content_dir) / language / "checklists.yml"
-    if language == DEFAULT_LANGUAGE or not path.exists():
+    if language == DEFAULT_LANGUAGE:
         return dutch
-    translated = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("checklists") or {}
+    translated = read_yaml(path).get("checklists") or {}
     return {key: _translate(checklist, translated.get(key), language) for key, checklist in dutch.items()}
 
 
 def _read_dutch(path: Path) -> dict[str, Checklist]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path)
     sources = read_sources(data.get("sources"))
     lists = {}
     for key, raw in (data.get("checklists") or {}).items():

@@ -79,14 +79,14 @@ def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict
 
 def load_topic_file(path: Path, language: str) -> list[ContentItem]:
     """The items of one Dutch topic file."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     sources = read_sources(data.get("sources"))
     return [_read_item(i, raw or {}, path.stem, language, sources) for i, raw in (data.get("items") or {}).items()]
 
 
 def load_translation_file(path: Path, language: str, dutch: dict[str, ContentItem]) -> list[ContentItem]:
     """The items of one translated topic file, built on the Dutch items with the same ids."""
-    data = _read_yaml(path)
+    data = read_yaml(path)
     needs_review = bool((data.get("translation") or {}).get("needs_review", True))
     return [
         translate(dutch[item_id], raw or {}, language, needs_review)
@@ -108,7 +108,10 @@ def translate(item: ContentItem, raw: dict, language: str, needs_review: bool) -
     )
 
 
-def _read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict:
+    """A YAML file as a dict; {} when the file is missing or empty."""
+    if not path.exists():
+        return {}
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
