@@ -53,7 +53,8 @@ class Turn:
 
 def _reply_from(message: dict) -> Reply:
     buttons = [
-        {"title": b.get("title", ""), "payload": b.get("payload", ""), "icon": b.get("icon") or "arrow"}
+        {"title": b.get("title", ""), "payload": b.get("payload", ""), "icon": b.get("icon") or "arrow",
+         **({"lang": b["lang"]} if b.get("lang") else {})}
         for b in message.get("buttons") or []
     ]
     return Reply(text=message.get("text") or "", buttons=buttons, custom=message.get("custom"))

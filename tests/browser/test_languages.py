@@ -20,6 +20,8 @@ def test_arabic_mirrors_the_layout_and_says_it_is_unreviewed(page):
     send = page.locator(".message-row button").bounding_box()
     assert send["x"] + send["width"] <= box["x"] + 1, "the send button stands to the left in Arabic"
     expect(page.locator(".languages").get_by_role("button", name="العربية")).to_have_attribute("aria-pressed", "true")
+    forward = page.locator("#berichten .icon--arrow").first
+    assert forward.evaluate("e => getComputedStyle(e).transform") == "matrix(-1, 0, 0, 1, 0, 0)", "arrows point left"
     screenshot(page, "arabic-phone")
 
 
@@ -32,6 +34,8 @@ def test_an_untranslated_answer_is_marked_dutch(page):
     expect(answer.locator(".message-text")).to_have_attribute("lang", "nl")
     expect(answer.locator(".message-text")).to_have_attribute("dir", "ltr")
     expect(answer.locator(".message-note")).to_be_visible()
+    expect(answer.locator('button[value="/digid_forgot"]')).to_have_attribute("lang", "nl")
+    expect(answer.get_by_role("button").last).not_to_have_attribute("lang", "nl")  # "Start again", in Arabic
     screenshot(page, "arabic-untranslated-phone")
 
 

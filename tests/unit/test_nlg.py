@@ -86,5 +86,6 @@ def test_an_actions_choices_come_before_the_content_buttons(client):
 
 def test_kiosk_place_fills_the_here_button(client):
     buttons = nlg(client, "ido_ask_here", arguments={"kiosk_place": "Utrecht"})["buttons"]
-    assert buttons[0] == {"title": "Ja, hier in Utrecht", "payload": '/give_place{"place": "Utrecht"}', "icon": "pin"}
+    assert buttons[0] == {"title": "Ja, hier in Utrecht", "payload": '/give_place{"place": "Utrecht"}', "icon": "pin",
+                          "lang": "nl"}
 

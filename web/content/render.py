@@ -58,12 +58,15 @@ def fill(text: str, values: dict, language: str) -> str:
 
 def render(item: ContentItem, values: dict | None = None, language: str | None = None) -> dict:
     """The message of `item`; values are written in the item's language (Dutch when it stands in
-    for a missing translation), the navigation buttons in the visitor's `language`."""
+    for a missing translation), the navigation buttons in the visitor's `language`. Each button
+    says its language, so a Dutch one on an Arabic page is marked as Dutch."""
     values = values or {}
+    language = language or item.language
     buttons = [{"title": fill(b.title, values, item.language), "payload": fill(b.payload, values, item.language),
-                "icon": b.icon or "arrow"} for b in item.buttons]
-    with force_locale(language or item.language):
+                "icon": b.icon or "arrow", "lang": item.language} for b in item.buttons]
+    with force_locale(language):
         if item.back:
-            buttons.append({"title": gettext("Terug"), "payload": item.back, "icon": "back"})
-            buttons.append({"title": gettext("Opnieuw beginnen"), "payload": "/restart", "icon": "restart"})
+            buttons.append({"title": gettext("Terug"), "payload": item.back, "icon": "back", "lang": language})
+            buttons.append({"title": gettext("Opnieuw beginnen"), "payload": "/restart", "icon": "restart",
+                            "lang": language})
     return {"text": fill(item.text, values, item.language), "buttons": buttons}

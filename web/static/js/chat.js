@@ -32,7 +32,7 @@
   function icon(name) {
     var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
     var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-    svg.setAttribute("class", "icon");
+    svg.setAttribute("class", "icon icon--" + (name || "arrow"));
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     use.setAttribute("href", iconsUrl + "#" + (name || "arrow"));
@@ -165,6 +165,7 @@
       reply.buttons.forEach(function (b) {
         var choice = button("button--choice", b.icon, b.title);
         choice.value = b.payload;  // as the server-rendered buttons carry it
+        if (b.lang && b.lang !== lang) { choice.lang = b.lang; }
         choice.addEventListener("click", function () { send(b.payload, b.title); });
         choices.appendChild(choice);
       });
