@@ -8,10 +8,13 @@ import json
 import os
 import re
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+
+from web.content.check import bot_intents
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
@@ -43,12 +46,32 @@ def examples(folder: Path) -> set[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def nlu_results(tmp_path_factory):
-    out = tmp_path_factory.mktemp("nlu")
-    result = rasa("test", "nlu", "--model", MODEL, "--nlu", "tests/nlu_holdout", "--out", str(out), "--successes")
+def rasa_test_nlu(folder: Path, out: Path) -> Path:
+    """One `rasa test nlu` run of the trained model on a held-out folder; its reports land in out."""
+    result = rasa("test", "nlu", "--model", MODEL, "--nlu", str(folder.relative_to(BOT)), "--out", str(out),
+                  "--successes")
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+def predictions(results: Path, texts: set[str]) -> list[dict]:
+    """Rasa's prediction for each of these texts (from the successes and the errors it wrote)."""
+    return [
+        p
+        for name in ("intent_successes.json", "intent_errors.json")
+        if (results / name).exists()
+        for p in json.loads((results / name).read_text())
+        if p["text"].strip().lower() in texts
+    ]
+
+
+def accuracy(outcomes: list[dict]) -> float:
+    return sum(p["intent"] == p["intent_prediction"]["name"] for p in outcomes) / len(outcomes)
+
+
+@pytest.fixture(scope="module")
+def nlu_results(tmp_path_factory):
+    return rasa_test_nlu(HELD_OUT, tmp_path_factory.mktemp("nlu"))
 
 
 @pytest.fixture(scope="module")
@@ -64,17 +87,12 @@ def test_held_out_examples_are_never_trained_on():
 def test_intent_accuracy_per_language(nlu_results, language):
     """Each language on its own, so that a good Dutch score cannot hide a weak English one."""
     texts = examples(HELD_OUT / language)
-    outcomes = [
-        (p["intent"] == p["intent_prediction"]["name"], p["intent"])
-        for name in ("intent_successes.json", "intent_errors.json")
-        if (nlu_results / name).exists()
-        for p in json.loads((nlu_results / name).read_text())
-        if p["text"].strip().lower() in texts
-    ]
-    accuracy = sum(ok for ok, _ in outcomes) / len(outcomes)
-    print(f"\nNLU accuracy on held-out {language} examples ({len(outcomes)}): {accuracy:.3f}")
+    outcomes = predictions(nlu_results, texts)
+    score = accuracy(outcomes)
+    print(f"\nNLU accuracy on held-out {language} examples ({len(outcomes)}): {score:.3f}")
     assert len(outcomes) >= 0.95 * len(texts)
-    assert accuracy >= MIN_INTENT_ACCURACY, sorted({i for ok, i in outcomes if not ok})
+    assert score >= MIN_INTENT_ACCURACY, sorted({p["intent"] for p in outcomes
+                                                 if p["intent"] != p["intent_prediction"]["name"]})
 
 
 def test_intent_accuracy_on_held_out_examples(nlu_report):
@@ -82,6 +100,57 @@ def test_intent_accuracy_on_held_out_examples(nlu_report):
     intents = {k: v for k, v in nlu_report.items() if isinstance(v, dict) and not k.endswith("avg")}
     weak = {k: round(v["f1-score"], 2) for k, v in intents.items() if v["f1-score"] < MIN_INTENT_ACCURACY}
     assert nlu_report["accuracy"] >= MIN_INTENT_ACCURACY, weak
+
+
+# Issue 15: a second held-out set in the strangers' voice (bot/data/README.md), written in one go from the
+# seed report before any model was tested on it. Never trained on; never edited after a test run.
+VISITORS = BOT / "tests" / "nlu_holdout_visitors"
+# Regression floors, a little below the first measurement rounded down to 0.05 (2026-12-01, the model of
+# main trained at 22:29: nl 0.826, en 0.844). They catch a model that got worse on strangers' phrasing;
+# issue 15's target is 0.95 for both languages, and when it is reached these floors go up with it.
+VISITORS_FLOOR = {"nl": 0.80, "en": 0.80}
+
+
+def held_out_intents(folder: Path) -> set[str]:
+    return {block["intent"] for path in folder.rglob("*.yml")
+            for block in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []}
+
+
+def fallback_threshold() -> float:
+    pipeline = yaml.safe_load((BOT / "config.yml").read_text())["pipeline"]
+    return next(c["threshold"] for c in pipeline if c["name"] == "FallbackClassifier")
+
+
+@pytest.fixture(scope="module")
+def visitors_results(tmp_path_factory):
+    return rasa_test_nlu(VISITORS, tmp_path_factory.mktemp("nlu-visitors"))
+
+
+def test_visitors_held_out_set_is_never_trained_on():
+    visitors = examples(VISITORS)
+    assert len(visitors) >= 600
+    assert visitors & examples(BOT / "data") == set()
+    assert visitors & examples(HELD_OUT) == set(), "the two held-out sets must be independent"
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_visitors_held_out_set_covers_every_intent(language):
+    assert held_out_intents(VISITORS / language) == bot_intents(BOT)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_intent_accuracy_on_visitors_held_out_set(visitors_results, language):
+    texts = examples(VISITORS / language)
+    outcomes = predictions(visitors_results, texts)
+    score = accuracy(outcomes)
+    # `rasa test nlu` undoes the FallbackClassifier; in a conversation these would get the fallback.
+    unsure = sum(p["intent_prediction"]["confidence"] < fallback_threshold() for p in outcomes)
+    confused = Counter((p["intent"], p["intent_prediction"]["name"]) for p in outcomes
+                       if p["intent"] != p["intent_prediction"]["name"])
+    print(f"\nNLU accuracy on the visitors' held-out {language} examples ({len(outcomes)}): {score:.3f}; "
+          f"below the fallback threshold: {unsure}; most confused: {confused.most_common(5)}")
+    assert len(outcomes) == len(texts)
+    assert score >= VISITORS_FLOOR[language], confused.most_common(10)
 
 
 def test_stories_pass(tmp_path):

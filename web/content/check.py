@@ -27,6 +27,11 @@ def bot_response_ids(bot_dir: Path) -> set[str]:
     return _domain_keys(bot_dir, "responses")
 
 
+def bot_intents(bot_dir: Path) -> set[str]:
+    """Every intent the bot's domain declares (bot/domain/*.yml)."""
+    return _domain_keys(bot_dir, "intents")
+
+
 def action_strings(bot_dir: Path) -> set[str]:
     """Every string constant in the custom actions: the ids of the texts they say are among them
     (dispatcher.utter_message(response="...") or a table of such ids). Such texts are not in the
@@ -41,7 +46,7 @@ def action_strings(bot_dir: Path) -> set[str]:
 
 def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
     """A button must send an intent the bot knows ("/restart" is handled by the web app)."""
-    intents = _domain_keys(bot_dir, "intents") | {"restart"}
+    intents = bot_intents(bot_dir) | {"restart"}
     return [
         f"{item.id}: button '{b.title}' sends {b.payload}, which is no intent of the bot"
         for item in store.items()
