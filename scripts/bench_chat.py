@@ -1,6 +1,6 @@
 """Reply time and memory through the whole chain, and Rasa's REST channel alone for comparison.
 
-Starts its own stack (scripts/stack.py on free ports, rate limits lifted), measures start-up,
+Starts its own stack (scripts/stack.py's Stack on free ports, rate limits lifted), measures start-up,
 runs each load for a bounded time, then 2 x N conversations for memory, stops the stack and
 prints tables. Only talks to 127.0.0.1.
 
@@ -12,8 +12,6 @@ import argparse
 import os
 import platform
 import secrets
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +21,7 @@ from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+from stack import Stack
 
 # What people do: press buttons and type (with typos); each list is one conversation.
 CONVERSATIONS = [
@@ -39,58 +37,24 @@ GOAL_P95_MS_AT_10 = 150
 GOAL_OVERHEAD = 1.3
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Stack:
-    """scripts/stack.py on free ports; knows the process of each part for memory readings."""
+class BenchStack(Stack):
+    """The launcher's stack on free ports, rate limits lifted; knows each part's memory."""
 
     def __init__(self, expiry_minutes: float, log_dir: Path):
-        self.port, self.rasa_port, self.nlg_port = free_port(), free_port(), free_port()
-        self.token = secrets.token_urlsafe(16)
-        self.web_url = f"http://127.0.0.1:{self.port}"
-        self.rasa_url = f"http://127.0.0.1:{self.rasa_port}"
-        env = {
-            **os.environ,
-            "DIGIHULP_RASA_TOKEN": self.token,
+        super().__init__(log_dir=log_dir, env={
             "DIGIHULP_SPEECH_ONLINE": "false",
             "DIGIHULP_RATE_LIMIT_PER_ADDRESS": "1000000",
             "DIGIHULP_RATE_LIMIT_PER_CONVERSATION": "1000000",
             "DIGIHULP_TRACKER_EXPIRY_MINUTES": str(expiry_minutes),
-        }
-        command = [sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(self.port),
-                   "--rasa-port", str(self.rasa_port), "--actions-port", str(free_port()),
-                   "--nlg-port", str(self.nlg_port), "--log-dir", str(log_dir)]
+        })
         started = time.monotonic()
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        line = self.process.stdout.readline()
+        self.start()
         self.startup_seconds = time.monotonic() - started
-        if "draait op" not in line:
-            self.stop()
-            raise RuntimeError(f"stack did not start: {line}{self.process.stdout.read()}")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-    def parts(self) -> dict[str, int]:
-        """The pid of each part (a direct child of stack.py), named by its command line."""
-        found = {}
-        for child in children(self.process.pid):
-            command = read(f"/proc/{child}/cmdline").replace("\0", " ")
-            if "gunicorn" in command:
-                name = "nlg" if f":{self.nlg_port}" in command else "web"
-            else:
-                name = "actions" if "rasa_sdk" in command else "rasa"
-            found[name] = child
-        return found
+        self.web_url = self.base_url
 
     def rss_mb(self) -> dict[str, float]:
         """Resident memory of each part with all its descendants (web: gunicorn master + workers)."""
-        return {name: sum(rss_kb(p) for p in [pid, *descendants(pid)]) / 1024 for name, pid in self.parts().items()}
+        return {name: sum(rss_kb(p) for p in [pid, *descendants(pid)]) / 1024 for name, pid in self.pids().items()}
 
     def live_trackers(self, conversations: list[str]) -> int:
         """How many of these conversations Rasa still holds. Rasa answers an unknown id with a
@@ -98,7 +62,7 @@ class Stack:
         live = 0
         for conversation in conversations:
             url = f"{self.rasa_url}/conversations/{conversation}/tracker"
-            events = requests.get(url, params={"token": self.token}, timeout=10).json()["events"]
+            events = requests.get(url, params={"token": self.rasa_token}, timeout=10).json()["events"]
             live += any(e["event"] == "user" for e in events)
         return live
 
@@ -128,7 +92,7 @@ def rss_kb(pid: int) -> int:
 class ChainClient:
     """One visitor of the web app: POST /api/chat, the session id it hands out."""
 
-    def __init__(self, stack: Stack):
+    def __init__(self, stack: BenchStack):
         self.http = requests.Session()
         self.url = stack.web_url + "/api/chat"
         self.session: str | None = None
@@ -151,7 +115,7 @@ class ChainClient:
 class RasaRestClient:
     """The same visitor, straight to Rasa's REST channel (Rasa still asks the web app's /nlg)."""
 
-    def __init__(self, stack: Stack):
+    def __init__(self, stack: BenchStack):
         self.http = requests.Session()
         self.url = stack.rasa_url + "/webhooks/rest/webhook"
         self.conversation = ""
@@ -190,7 +154,7 @@ def visitor(client, deadline: float, offset: int, conversations_left: list | Non
     return latencies, errors
 
 
-def run_load(stack: Stack, client_class, sessions: int, seconds: float, count: int | None = None) -> dict:
+def run_load(stack: BenchStack, client_class, sessions: int, seconds: float, count: int | None = None) -> dict:
     deadline = time.monotonic() + seconds
     conversations_left = list(range(count)) if count is not None else None
     done: list[str] = []
@@ -231,9 +195,9 @@ def main() -> int:
     print(machine_info())
     print("The machine may be shared with other work: numbers are noisy; compare within one run.\n", flush=True)
     log_dir = Path(tempfile.mkdtemp(prefix="digihulp-bench-"))
-    stack = Stack(args.expiry_minutes, log_dir)
+    stack = BenchStack(args.expiry_minutes, log_dir)
     try:
-        print(f"start-up (launch of scripts/stack.py to its ready line): {stack.startup_seconds:.1f} s", flush=True)
+        print(f"start-up (the launcher's Stack, start to all parts up): {stack.startup_seconds:.1f} s", flush=True)
         for client_class in (ChainClient, RasaRestClient):
             run_load(stack, client_class, 4, 5)  # warm-up: first predictions, connections, caches
 
@@ -276,7 +240,7 @@ def memory_columns(rss: dict[str, float]) -> str:
     return " ".join(f"{rss[part]:>7.0f}" for part in ("web", "nlg", "rasa", "actions"))
 
 
-def print_memory(stack: Stack, count: int, expiry_minutes: float) -> None:
+def print_memory(stack: BenchStack, count: int, expiry_minutes: float) -> None:
     print(f"\nMemory (RSS from /proc, MB; each part with its child processes) and live trackers, "
           f"tracker expiry {expiry_minutes * 60:.0f} s:")
     print(f"{'after':<28} {'web':>7} {'nlg':>7} {'rasa':>7} {'actions':>7}  live trackers")

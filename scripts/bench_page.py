@@ -1,6 +1,7 @@
 """First page weight and time to first render of / in headless Chromium (Debian's, via Playwright).
 
-Starts the web app alone (gunicorn, the bot not needed for the first page) on a free port,
+Starts the web app alone (the launcher's Stack with only the web part: the bot is not needed for
+the first page) on a free port,
 loads / with an empty cache, and reports per resource type: bytes on the wire (what gunicorn
 sends: no compression), the bodies alone, and the bodies gzipped here (what a gzipping proxy
 would send). Then first-contentful-paint under slow 3G and 4x CPU throttling.
@@ -12,12 +13,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import socket
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
+import tempfile
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,34 +23,13 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
+from stack import Stack
+
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 GOAL_BYTES = 60 * 1024
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 50 * 1024, "uploadThroughput": 50 * 1024}
 CPU_SLOWDOWN = 4
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_web(port: int) -> subprocess.Popen:
-    env = {**os.environ, "DIGIHULP_SPEECH_ONLINE": "false", "DIGIHULP_RASA_URL": f"http://127.0.0.1:{free_port()}"}
-    process = subprocess.Popen([str(ROOT / ".venv" / "web" / "bin" / "gunicorn"), "--workers", "1", "--bind",
-                                f"127.0.0.1:{port}", "web:create_app()"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("the web app did not start")
 
 
 def first_load(browser, url: str) -> tuple[dict, list[str]]:
@@ -96,19 +73,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="throttled loads for first-contentful-paint")
     args = parser.parse_args()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    web = start_web(port)
-    try:
+    web = Stack(parts=("web",), workers=1, env={"DIGIHULP_SPEECH_ONLINE": "false"},
+                log_dir=Path(tempfile.mkdtemp(prefix="digihulp-bench-page-")))
+    url = web.base_url + "/"
+    with web.start(supervise=False):
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             sizes, requested = first_load(browser, url)
             paints = [first_paint_ms(browser, url) for _ in range(args.runs)]
             version = browser.version
             browser.close()
-    finally:
-        web.terminate()
-        web.wait(timeout=20)
 
     print(f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}; nproc {os.cpu_count()}; Chromium {version}")
     print("The machine may be shared with other work: the paint times are noisy.\n")

@@ -1,36 +1,29 @@
-"""The real stack for slow tests: started with scripts/stack.py on free ports, as `make run` does."""
+"""The real stack for slow tests: scripts/stack.py's Stack (the launcher of `make run`) on free ports,
+with what the tests ask of it: chat through the API, read Rasa's own tracker, wait for health."""
 from __future__ import annotations
 
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.stack import Stack, free_port
+
+__all__ = ["LiveStack", "free_port", "start_stack", "KIOSK_IDLE_SECONDS", "KIOSK_GRACE_SECONDS"]
+
 # The kiosk stack's idle and grace times: short, so the kiosk tests need not wait minutes.
 KIOSK_IDLE_SECONDS, KIOSK_GRACE_SECONDS = 4, 3
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Stack:
-    def __init__(self, base_url: str, rasa_url: str, rasa_token: str, log_dir: Path, ports: dict[str, int]):
-        self.base_url = base_url
-        self.ports = ports  # web, rasa, actions
-        self.log_dir = log_dir
-        self.rasa_url = rasa_url
-        self.rasa_token = rasa_token
+class LiveStack:
+    def __init__(self, stack: Stack):
+        self.stack = stack
+        self.base_url = stack.base_url
+        self.rasa_url = stack.rasa_url
+        self.rasa_token = stack.rasa_token
+        self.log_dir = stack.log_dir
+        self.ports = stack.ports
 
     def rasa_messages(self, conversation: str) -> list[dict]:
         """What the user and bot said, as Rasa itself holds it (asked of Rasa directly; for an
@@ -49,12 +42,8 @@ class Stack:
         return response.json()
 
     def pid(self, part: str) -> int:
-        """The process id of a running part ("rasa" or "actions"), found by its port."""
-        pattern = {"rasa": f"rasa run .*--port {self.ports['rasa']}",
-                   "actions": f"rasa_sdk .*--port {self.ports['actions']}"}[part]
-        found = subprocess.run(["pgrep", "-f", pattern], capture_output=True, text=True).stdout.split()
-        assert len(found) == 1, (part, found)
-        return int(found[0])
+        """The process id of a running part ("rasa", "actions", "web", "nlg")."""
+        return self.stack.pid(part)
 
     def wait_until_healthy(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -75,26 +64,13 @@ class Stack:
 
 
 def start_stack(log_dir: Path, wrapper: tuple[str, ...] = (), extra_env: dict | None = None):
-    """Start scripts/stack.py on free ports; yields a Stack once every part answers."""
-    port, rasa_port, actions_port = free_port(), free_port(), free_port()
-    token = secrets.token_urlsafe(16)
-    command = [*wrapper, sys.executable, str(ROOT / "scripts" / "stack.py"), "--port", str(port),
-               "--rasa-port", str(rasa_port), "--actions-port", str(actions_port), "--nlg-port", str(free_port()),
-               "--log-dir", str(log_dir)]
-    env = {**os.environ, "DIGIHULP_RASA_TOKEN": token, "DIGIHULP_SPEECH_ONLINE": "false", **(extra_env or {})}
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    line = process.stdout.readline()  # the launcher prints one line when all parts answer
-    if "draait op" not in line:
-        process.kill()
-        pytest.fail(f"stack did not start: {line}{process.stdout.read()}")
-    ports = {"web": port, "rasa": rasa_port, "actions": actions_port}
-    yield Stack(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{rasa_port}", token, log_dir, ports)
-    # Stop the launcher itself (under strace, `process` is strace): it stops its three parts.
-    launcher = subprocess.run(["pgrep", "-f", f"scripts/stack.py --port {port} "], capture_output=True, text=True)
-    for pid in launcher.stdout.split():
-        os.kill(int(pid), signal.SIGTERM)
+    """Start the stack on free ports; yields a LiveStack once every part answers, stops it afterwards."""
+    stack = Stack(log_dir=log_dir, wrapper=wrapper, env={"DIGIHULP_SPEECH_ONLINE": "false", **(extra_env or {})})
     try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        stack.start()
+    except RuntimeError as error:
+        pytest.fail(f"stack did not start: {error}")
+    try:
+        yield LiveStack(stack)
+    finally:
+        stack.stop()

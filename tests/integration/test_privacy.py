@@ -37,17 +37,19 @@ def traced_stack(tmp_path_factory):
     if not shutil.which("strace"):
         pytest.fail("strace is needed (scripts/setup.sh installs it)")
     log_dir = tmp_path_factory.mktemp("traced")
-    trace = log_dir / "connect.trace"
-    wrapper = ("strace", "-f", "--seccomp-bpf", "-e", "trace=connect", "-o", str(trace))
+    # One trace file per part (the launcher puts each part's name in place of {part}).
+    wrapper = ("strace", "-f", "--seccomp-bpf", "-e", "trace=connect", "-o", str(log_dir / "connect.{part}.trace"))
     for running in start_stack(log_dir, wrapper):
-        yield running, trace
+        yield running, log_dir
 
 
 def test_no_connection_leaves_the_machine(traced_stack):
-    stack, trace = traced_stack
+    stack, log_dir = traced_stack
     for message in ("hallo", "/digid", "ik wil iemand machtigen", "/find_help", "Utrecht"):
         stack.chat(message)
-    calls = CONNECT.findall(trace.read_text())
+    traces = sorted(log_dir.glob("connect.*.trace"))
+    assert [t.name for t in traces] == [f"connect.{part}.trace" for part in ("actions", "nlg", "rasa", "web")]
+    calls = CONNECT.findall("".join(t.read_text() for t in traces))
     assert calls, "strace should have seen the parts talk to each other on loopback"
     outside = sorted({addr4 or addr6 for _, addr4, addr6 in calls if not (addr4 or addr6).startswith(("127.", "::1", "::ffff:127."))})
     assert outside == []
