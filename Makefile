@@ -6,7 +6,7 @@ MODEL := bot/models/digihulp.tar.gz
 TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report audit bench bench-model
+.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report lock audit bench bench-model
 
 setup:
 	bash scripts/setup.sh
@@ -40,10 +40,19 @@ babel-update: babel-extract
 babel-compile: setup
 	$(WEB)/pybabel compile -d locales --statistics
 
+# Pin the web environment anew from pyproject.toml: the run-time set, then the test tools on top.
+lock:
+	rm -rf .venv/lock && python3 -m venv .venv/lock
+	.venv/lock/bin/pip install -q .
+	.venv/lock/bin/pip freeze --all --exclude pip --exclude digihulp > requirements/web.lock
+	.venv/lock/bin/pip install -q '.[test]'
+	.venv/lock/bin/pip freeze --all --exclude pip --exclude digihulp | grep -vxFf requirements/web.lock > requirements/test.lock
+	rm -rf .venv/lock
+
 # Known vulnerabilities in the pinned dependencies (needs the PyPI JSON API or OSV; see README).
 audit:
 	test -x .venv/audit/bin/pip-audit || (python3 -m venv .venv/audit && .venv/audit/bin/pip install -q pip-audit)
-	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/web.lock
+	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/web.lock -r requirements/test.lock
 	.venv/audit/bin/pip-audit --no-deps --disable-pip -r requirements/bot.lock
 
 # Measurements (see README "Performance"); each starts what it needs on free ports.

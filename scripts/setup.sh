@@ -25,20 +25,27 @@ install_debian_packages() {
 stamp_ok() { [ -f "$1/.stamp" ] && [ "$(cat "$1/.stamp")" = "$2" ]; }
 inputs_hash() { cat "$@" | sha256sum | cut -c1-16; }
 
+python_version() { "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null; }
+
 # Rasa 3.6 supports Python 3.8-3.10. Route A: a 3.10 from PATH or pyenv. Route B: 3.11 with
-# constraints (see README). BOT_PYTHON overrides the choice.
+# constraints (see README). Only these two were tried. BOT_PYTHON overrides the choice.
 find_bot_python() {
   if [ -n "${BOT_PYTHON:-}" ]; then echo "$BOT_PYTHON"; return; fi
   # A pyenv shim may exist without working, so each candidate must really run.
-  for p in python3.10 "$HOME"/.pyenv/versions/3.10*/bin/python python3.11 python3; do
-    "$p" -c 'import venv' >/dev/null 2>&1 && { command -v "$p"; return; }
+  for p in python3.10 "$HOME"/.pyenv/versions/3.10*/bin/python python3.11 "$HOME"/.pyenv/versions/3.11*/bin/python python3; do
+    case "$(python_version "$p")" in 3.10|3.11) command -v "$p"; return ;; esac
   done
 }
 
 setup_bot_venv() {
   local py version hash
   py=$(find_bot_python)
-  version=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  version=$(python_version "${py:-none}")
+  case "$version" in
+    3.10|3.11) ;;
+    *) echo "The bot needs Python 3.10 or 3.11 (found: ${py:-none} ${version:-}). Install one, or set BOT_PYTHON=/path/to/python3.10." >&2
+       exit 1 ;;
+  esac
   hash=$(inputs_hash requirements/bot.lock requirements/bot-py311-constraints.txt)-$version
   stamp_ok "$VENV/bot" "$hash" && return 0
   rm -rf "$VENV/bot"
@@ -57,14 +64,20 @@ setup_bot_venv() {
   echo "$hash" > "$VENV/bot/.stamp"
 }
 
+# The web app: Python 3.10 or newer. Run-time set (requirements/web.lock, what a production image
+# gets) and, on top, the test tools (requirements/test.lock). `make lock` makes both anew.
 setup_web_venv() {
   local hash
-  hash=$(inputs_hash requirements/web.lock pyproject.toml)
+  hash=$(inputs_hash requirements/web.lock requirements/test.lock pyproject.toml)
   stamp_ok "$VENV/web" "$hash" && return 0
+  if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+    echo "The web app needs Python 3.10 or newer as python3 (found $(python_version python3))." >&2
+    exit 1
+  fi
   say "Web environment"
   rm -rf "$VENV/web"
   python3 -m venv "$VENV/web"
-  "$VENV/web/bin/pip" install -q --no-deps -r requirements/web.lock
+  "$VENV/web/bin/pip" install -q --no-deps -r requirements/web.lock -r requirements/test.lock
   "$VENV/web/bin/pip" install -q --no-deps --no-build-isolation -e .
   echo "$hash" > "$VENV/web/.stamp"
 }
