@@ -12,6 +12,10 @@ from .conversation import (
 )
 
 
+# The pages a form post returns to: the one it was sent from (a name, never an address from the form).
+RETURN_TO = ("chat.page", "helper.view")
+
+
 def _current_conversation() -> str | None:
     return conversation_id(session.get("chat"))
 
@@ -66,7 +70,8 @@ def post_message():
     session["pending"] = [r.response_id for r in result.replies if r.response_id]
     if not result.bot_available or result.status == 429:
         session["unsent"] = message[: current_app.config["MAX_MESSAGE_CHARS"]]
-    return redirect(url_for("chat.page", _anchor="laatste"), code=303)
+    back = request.form.get("terug")
+    return redirect(url_for(back if back in RETURN_TO else "chat.page", _anchor="laatste"), code=303)
 
 
 @bp.post("/opnieuw")
