@@ -121,5 +121,6 @@ def take_home():
     path = url_for("helper.take_home", lijst=[c.id for c in chosen], punt=point_token(point), taal=taal)
     url = (current_app.config.get("PUBLIC_URL") or request.url_root).rstrip("/") + path
     helpdesk = load_helpdesk(Path(current_app.config["CONTENT_DIR"]), language)
-    return render_template("take_home.html", lists=chosen, point=point, helpdesk=helpdesk,
+    sources = list(dict.fromkeys(source for c in (*chosen, helpdesk) for source in c.sources))
+    return render_template("take_home.html", lists=chosen, point=point, helpdesk=helpdesk, sources=sources,
                            qr=qr_svg(url), url=url, today=date.today())

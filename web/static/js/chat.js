@@ -196,7 +196,11 @@
       if (!response.ok) { throw new Error("no panel"); }
       return response.text();
     }).then(function (html) {
+      var before = steps.querySelector("h2").textContent;
       steps.innerHTML = html;
+      var title = steps.querySelector("h2").textContent;
+      var status = document.getElementById("stappen-status");
+      if (title !== before && status) { status.textContent = status.getAttribute("data-label").replace("%(title)s", title); }
     }).catch(function () { /* the panel keeps what it showed; a reload shows the new one */ });
   }
 
