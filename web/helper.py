@@ -95,7 +95,7 @@ def view():
 @bp.get("/stappen")
 def steps():
     """The steps panel alone: the page's script puts it in place after each answer (same template)."""
-    return render_template("_helper_panel.html", **panel(conversation_turns()))
+    return render_template("_helper_panel.html", **panel(conversation_turns(with_pending=False)))
 
 
 def qr_svg(url: str) -> Markup:

@@ -35,12 +35,13 @@ def _turns(conversation: str | None) -> list[Turn]:
         return [welcome, Turn("bot", bot_unavailable(current_language()))]
 
 
-def conversation_turns() -> list[Turn]:
-    """The conversation so far, as the page shows it (also used by the helper view)."""
+def conversation_turns(with_pending: bool = True) -> list[Turn]:
+    """The conversation so far, as the page shows it (also used by the helper view). Replies Rasa
+    did not store are shown once, by the page (`with_pending`), not by the helper's steps panel."""
     if "chat" not in session:
         session["chat"] = new_session_id()
     turns = _turns(_current_conversation())
-    pending = session.pop("pending", None)
+    pending = session.pop("pending", None) if with_pending else None
     if pending:
         turns.extend(Turn("bot", bot_unavailable(current_language()) if r == "utter_bot_unavailable"
                           else helper_says(r, current_language())) for r in pending)
