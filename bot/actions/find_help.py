@@ -102,6 +102,8 @@ def point_values(point: FoundPoint) -> Dict[Text, Any]:
 
 
 def card(point: FoundPoint) -> Dict[Text, Any]:
-    """What the page needs to show the point as a card (the words are in the message text)."""
+    """What the page needs to show the point as a card (the words are in the message text), and
+    the take-home page to print it (its times as our data has them, and that data's date)."""
     return {"name": point.name, "town": point.town, "km": point.km, "route": route_link(point),
-            "website": point.website, "phone": point.phone, "located_by": point.located_by}
+            "website": point.website, "phone": point.phone, "located_by": point.located_by,
+            "opening_times": point.opening_times, "source_date": point.source_date}

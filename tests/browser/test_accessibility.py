@@ -49,13 +49,16 @@ def high_contrast(page):
 
 
 def helper_view(page):
-    page.goto("/")
+    page.goto("/ik-help/")
     click(page, "Iemand anders laten helpen (machtigen)")
-    page.goto("/ik-help/?lijst=machtigen_give")
+    click(page, "Voor mezelf: iemand anders helpt mij")
+    expect(page.locator("#stappen h2")).to_have_text("Machtigen: iemand anders laten helpen")
 
 
 def take_home(page):
-    page.goto("/ik-help/mee/digid_request")
+    helper_view(page)
+    page.get_by_role("link", name="Printen of meenemen").click()
+    expect(page.locator(".take-home-qr svg")).to_be_visible()
 
 
 def guide(page):

@@ -76,19 +76,60 @@ def test_bot_down_answer_links_to_the_guide(client):
     assert [link["url"] for link in reply["links"]] == ["/gids/digid", "/gids/machtigen", "/gids/find_help"]
 
 
-def test_helper_view_shows_a_chosen_checklist_with_step_numbers(client):
+def test_helper_view_shows_a_chosen_checklist_with_steps_tips_and_dated_sources(client):
     html = client.get("/ik-help/?lijst=digid_request").get_data(as_text=True)
     assert "Een DigiD aanvragen" in html
     assert "Stap 1 van" in html
-    assert 'href="/ik-help/mee/digid_request"' in html
+    assert "Tips voor helpers" in html and "Bewaar nooit de naam, het wachtwoord of de code van een ander." in html
+    assert "government.nl" in html and "7 juni 2024" in html  # each source with its own date
+    assert 'href="/ik-help/mee/?lijst=digid_request"' in html
+
+
+def test_helper_view_and_chat_page_are_one_conversation(client):
+    chat = client.get("/").get_data(as_text=True)
+    helper = client.get("/ik-help/").get_data(as_text=True)
+    session_id = re.search(r'data-session="([^"]+)"', chat).group(1)
+    assert re.search(r'data-session="([^"]+)"', helper).group(1) == session_id
+
+
+def test_a_form_post_returns_to_the_page_it_came_from_and_only_to_ours(client):
+    html = client.get("/ik-help/").get_data(as_text=True)
+    assert 'name="terug" value="helper.view"' in html
+    token = csrf(html)
+    back = client.post("/", data={"message": "hallo", "csrf_token": token, "terug": "helper.view"})
+    assert back.status_code == 303 and back.headers["Location"].endswith("/ik-help/#laatste")
+    for elsewhere in ("https://example.org/", "//example.org", "kiosk.still_there", ""):
+        response = client.post("/", data={"message": "hallo", "csrf_token": token, "terug": elsewhere})
+        assert response.headers["Location"] in ("/#laatste", "http://localhost/#laatste"), elsewhere
+
+
+def test_the_steps_panel_alone_is_the_same_template(client):
+    client.get("/ik-help/")
+    html = client.get("/ik-help/stappen").get_data(as_text=True)
+    assert 'id="stappen-titel"' in html and "<html" not in html
 
 
 def test_take_home_page_has_a_local_qr_code_without_personal_data(client):
     client.post("/api/chat", json={"message": "mijn BSN is 123456782"})
-    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
-    assert "<svg" in html and "http://localhost/ik-help/mee/digid_request" in html
+    html = client.get("/ik-help/mee/?lijst=digid_request&lijst=machtigen_give").get_data(as_text=True)
+    assert "<svg" in html and "http://localhost/ik-help/mee/?lijst=digid_request&amp;lijst=machtigen_give" in html
+    assert "Een DigiD aanvragen" in html and "Machtigen: iemand anders laten helpen" in html
+    assert "088 123 65 55" in html  # the helpdesk route
     assert "123456782" not in html
-    assert client.get("/ik-help/mee/nope").status_code == 404
+    assert client.get("/ik-help/mee/?lijst=nope").status_code == 404
+
+
+def test_take_home_shows_only_a_help_point_we_signed(app, client):
+    from web.helper import point_token
+    with app.test_request_context():
+        token = point_token({"name": "Bibliotheek Test", "town": "Teststad", "opening_times": "dinsdag 10-12",
+                             "source_date": "2025-08-27"})
+    html = client.get(f"/ik-help/mee/?lijst=ido_visit&punt={token}").get_data(as_text=True)
+    assert "Bibliotheek Test" in html and "dinsdag 10-12" in html and "27 augustus 2025" in html
+    assert f"punt={token}" in html  # the QR address carries it too
+    forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
+    html = client.get(f"/ik-help/mee/?lijst=ido_visit&punt={forged}").get_data(as_text=True)
+    assert "Bibliotheek Test" not in html and "punt=" not in html
 
 
 def choose_language(client, code: str) -> str:
@@ -131,14 +172,14 @@ def test_a_language_we_do_not_offer_is_ignored(client):
 
 def test_take_home_date_is_written_for_the_language(client):
     choose_language(client, "en")
-    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
+    html = client.get("/ik-help/mee/?lijst=digid_request").get_data(as_text=True)
     assert re.search(r"Made on [A-Z][a-z]+ \d{1,2}, \d{4} by DigiHulp", html)
     assert "Apply" in html or "apply" in html  # the checklist in English
 
 
 def test_the_take_home_code_opens_the_list_in_the_same_language(client):
     choose_language(client, "en")
-    html = client.get("/ik-help/mee/digid_request").get_data(as_text=True)
-    assert "http://localhost/ik-help/mee/digid_request?taal=en" in html
+    html = client.get("/ik-help/mee/?lijst=digid_request").get_data(as_text=True)
+    assert "http://localhost/ik-help/mee/?lijst=digid_request&amp;taal=en" in html
     phone = client.application.test_client()  # a phone: no session
-    assert '<html lang="en"' in phone.get("/ik-help/mee/digid_request?taal=en").get_data(as_text=True)
+    assert '<html lang="en"' in phone.get("/ik-help/mee/?lijst=digid_request&taal=en").get_data(as_text=True)

@@ -11,7 +11,7 @@ from web import config
 from web.content import ContentStore
 from web.content.b1 import check_length
 from web.content.check import layout_problems
-from web.content.checklists import load_checklists
+from web.content.checklists import load_checklists, load_helpdesk
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = ROOT / "content"
@@ -34,10 +34,12 @@ def test_a_complete_language_has_every_dutch_item(language):
 
 @pytest.mark.parametrize("language", PLAN["complete"])
 def test_a_complete_language_has_every_checklist(language):
-    dutch, translated = load_checklists(CONTENT, "nl"), load_checklists(CONTENT, language)
+    dutch = {**load_checklists(CONTENT, "nl"), "helpdesk": load_helpdesk(CONTENT, "nl")}
+    translated = {**load_checklists(CONTENT, language), "helpdesk": load_helpdesk(CONTENT, language)}
     assert [c.id for c in translated.values() if c.language != language] == []
     for key, checklist in translated.items():
-        assert len(checklist.bring) == len(dutch[key].bring) and len(checklist.steps) == len(dutch[key].steps), key
+        for part in ("bring", "steps", "tips"):
+            assert len(getattr(checklist, part)) == len(getattr(dutch[key], part)), (key, part)
 
 
 @pytest.mark.parametrize("language", PLAN["partial"])

@@ -12,6 +12,10 @@ from .conversation import (
 )
 
 
+# The pages a form post returns to: the one it was sent from (a name, never an address from the form).
+RETURN_TO = ("chat.page", "helper.view")
+
+
 def _current_conversation() -> str | None:
     return conversation_id(session.get("chat"))
 
@@ -31,12 +35,13 @@ def _turns(conversation: str | None) -> list[Turn]:
         return [welcome, Turn("bot", bot_unavailable(current_language()))]
 
 
-def conversation_turns() -> list[Turn]:
-    """The conversation so far, as the page shows it (also used by the helper view)."""
+def conversation_turns(with_pending: bool = True) -> list[Turn]:
+    """The conversation so far, as the page shows it (also used by the helper view). Replies Rasa
+    did not store are shown once, by the page (`with_pending`), not by the helper's steps panel."""
     if "chat" not in session:
         session["chat"] = new_session_id()
     turns = _turns(_current_conversation())
-    pending = session.pop("pending", None)
+    pending = session.pop("pending", None) if with_pending else None
     if pending:
         turns.extend(Turn("bot", bot_unavailable(current_language()) if r == "utter_bot_unavailable"
                           else helper_says(r, current_language())) for r in pending)
@@ -66,7 +71,8 @@ def post_message():
     session["pending"] = [r.response_id for r in result.replies if r.response_id]
     if not result.bot_available or result.status == 429:
         session["unsent"] = message[: current_app.config["MAX_MESSAGE_CHARS"]]
-    return redirect(url_for("chat.page", _anchor="laatste"), code=303)
+    back = request.form.get("terug")
+    return redirect(url_for(back if back in RETURN_TO else "chat.page", _anchor="laatste"), code=303)
 
 
 @bp.post("/opnieuw")

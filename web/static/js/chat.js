@@ -21,6 +21,7 @@
   var rtlLanguages = (list.getAttribute("data-rtl-languages") || "").split(" ");
   var iconsUrl = list.getAttribute("data-icons");
   var busy = false;
+  var steps = document.getElementById("stappen");  // the helper view's steps panel, if this is that page
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -187,6 +188,22 @@
 
   function readAloudIsOn() { return document.body.getAttribute("data-read-aloud") === "on"; }
 
+  // The helper view: after each answer the server renders the steps panel for this conversation
+  // (the same template as on a reload); it holds only our own texts.
+  function refreshSteps() {
+    if (!steps) { return; }
+    fetch(steps.getAttribute("data-steps-url"), { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error("no panel"); }
+      return response.text();
+    }).then(function (html) {
+      var before = steps.querySelector("h2").textContent;
+      steps.innerHTML = html;
+      var title = steps.querySelector("h2").textContent;
+      var status = document.getElementById("stappen-status");
+      if (title !== before && status) { status.textContent = status.getAttribute("data-label").replace("%(title)s", title); }
+    }).catch(function () { /* the panel keeps what it showed; a reload shows the new one */ });
+  }
+
   // typed: focus stays in the text box; a button click moves focus to the new answer,
   // because the clicked button itself is gone.
   function send(message, shown, typed) {
@@ -219,6 +236,7 @@
         readInTurn(data.replies, 0);
       }
       if (!typed) { focusNew(first); }
+      refreshSteps();
     }).catch(function () {
       // No usable answer: fall back to the plain form, which shows a kind message.
       input.value = message.charAt(0) === "/" ? "" : message;
