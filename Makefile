@@ -1,4 +1,5 @@
 # DigiHulp: `make run` starts the helper, `make test` runs every test. Both set up what they need.
+# `make test-fast` and `make lint` are the quick loop (both run inside `make test`).
 PORT ?= 8000
 BOT := .venv/bot/bin
 WEB := .venv/web/bin
@@ -6,7 +7,7 @@ MODEL := bot/models/digihulp.tar.gz
 TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: setup run test train validate babel-extract babel-update babel-compile content-report lock audit bench bench-model
+.PHONY: setup run test test-fast lint train validate babel-extract babel-update babel-compile content-report lock audit bench bench-model
 
 setup:
 	bash scripts/setup.sh
@@ -20,9 +21,18 @@ train: setup $(MODEL)
 run: setup $(MODEL)
 	$(WEB)/python scripts/stack.py --port $(PORT)
 
-test: setup $(MODEL)
-	$(BOT)/python -m pytest -p no:cacheprovider tests/actions
-	$(WEB)/python -m pytest -p no:cacheprovider --ignore=tests/actions tests
+# Everything: lint, the quick loop, then what needs the stack (the Rasa project, HTTP, Chromium).
+test: lint test-fast $(MODEL)
+	$(WEB)/python -m pytest -p no:cacheprovider -m slow --ignore=tests/actions tests
+
+# The quick loop: unit and action tests, no processes, no trained model (under a minute).
+test-fast: setup
+	$(BOT)/python -m pytest -p no:cacheprovider -q tests/actions
+	$(WEB)/python -m pytest -p no:cacheprovider -q -m "not slow" --ignore=tests/actions tests
+
+# ruff, with the rule set in pyproject.toml ([tool.ruff.lint]).
+lint: setup
+	$(WEB)/ruff check .
 
 validate: setup
 	cd bot && ../$(BOT)/rasa data validate --domain domain --fail-on-warnings

@@ -163,7 +163,7 @@ def run_load(stack: BenchStack, client_class, sessions: int, seconds: float, cou
         results = list(pool.map(lambda i: visitor(client_class(stack), deadline, i, conversations_left, done),
                                 range(sessions)))
     elapsed = time.monotonic() - started
-    latencies = sorted(l for result, _ in results for l in result)
+    latencies = sorted(ms for result, _ in results for ms in result)
     return {"latencies": latencies, "errors": sum(e for _, e in results), "elapsed": elapsed, "conversations": done}
 
 
@@ -178,7 +178,8 @@ def summary(result: dict) -> dict:
 
 
 def machine_info() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in read("/proc/cpuinfo").splitlines() if l.startswith("model name")), "?")
+    cpu = next((line.split(":", 1)[1].strip() for line in read("/proc/cpuinfo").splitlines()
+                if line.startswith("model name")), "?")
     return (f"date {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}; nproc {os.cpu_count()}; CPU {cpu}; "
             f"load average at start {read('/proc/loadavg').split()[:3]}; Python {platform.python_version()}")
 

@@ -40,7 +40,7 @@ _FILLER = {
     "niet", "wel", "er", "die", "daar", "hier", "zijn", "mn", "m", "n", "t", "s", "dan", "graag",
     # the same in English
     "i", "you", "can", "could", "may", "authorise", "authorize", "someone", "somebody", "for", "at",
-    "the", "a", "an", "my", "with", "to", "and", "or", "is", "it", "this", "that", "also", "let", "help",
+    "the", "a", "an", "my", "with", "to", "and", "or", "it", "this", "that", "also", "let", "help",
     "log", "login", "online", "how", "what", "does", "do", "work", "other", "still", "not", "there", "please",
 }
 

@@ -246,7 +246,7 @@ def _length_problems(sentences: list[str]) -> list[Problem]:
     counts = [len(_tokens(s)) for s in sentences]
     problems = [
         Problem("R2", f"sentence has {n} words (max {MAX_SENTENCE_WORDS}): {_quote(s)}")
-        for s, n in zip(sentences, counts)
+        for s, n in zip(sentences, counts, strict=True)
         if n > MAX_SENTENCE_WORDS
     ]
     if sum(counts) > MAX_MESSAGE_WORDS:
@@ -278,7 +278,7 @@ def _explained(term: re.Pattern, sentences: list[str]) -> bool:
         or _MARKER_BEFORE.search(" " + s[: m.start()])
         or _EXPLAINS_PREVIOUS.match(next_sentence)
         or _DEFINES.match(s[: m.start()])
-        for s, next_sentence in zip(sentences, following)
+        for s, next_sentence in zip(sentences, following, strict=True)
         for m in term.finditer(s)
     )
 
