@@ -38,7 +38,7 @@ validate: setup
 	cd bot && ../$(BOT)/rasa data validate --domain domain --fail-on-warnings
 
 content-report: setup
-	$(WEB)/flask --app web content-report
+	$(WEB)/flask --app web content-report $(if $(TODAY),--today $(TODAY))
 
 # Interface strings: extract from code and templates, update each language, compile.
 babel-extract: setup

@@ -29,6 +29,7 @@ MIN_FUZZY_LENGTH = 5
 MAX_WORDS = 4
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "content" / "data" / "organisations.yml"
 STATUSES = ("yes", "partial", "no", "unknown")
+UNDATED = "undated"  # as_of of a source page that shows no date
 TRANSLATED = ("en", "ar", "tr")  # an entry may have a block of its words per language (en: {name, ...})
 
 # Words that never name an organisation on their own; a run made only of these is skipped.
@@ -56,6 +57,12 @@ class Organisation:
     as_of: str
     checked: str
     translations: dict = field(default_factory=dict, hash=False, compare=False)  # lang -> words
+
+    @property
+    def known_on(self) -> str:
+        """The date the answer gives ("Dit weet ik van ..."): the date the source shows, or for a page
+        that shows none, the day it was read (it said so then)."""
+        return self.checked if self.as_of == UNDATED else self.as_of
 
     def words(self, language: str) -> dict[str, str]:
         """name, what_works and alternative in `language`, else in Dutch (the data's own language)."""

@@ -63,7 +63,7 @@ class ActionCheckOrganisation(Action):
                 organisation=words["name"],
                 what_works=words["what_works"],
                 alternative=words["alternative"],
-                as_of=org.as_of,  # the web app writes the date out in the visitor's language
+                as_of=org.known_on,  # the web app writes the date out in the visitor's language
             )
         elif entities or text:
             dispatcher.utter_message(response="org_not_found")

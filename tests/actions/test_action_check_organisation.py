@@ -36,7 +36,7 @@ def test_name():
     ("uvw", "uvw", "org_yes", "het UWV"),
     ("gemeente utrecht", "gemeente utrecht", "org_partial", "de gemeente"),
     ("kan het bij het cjib", "cjib", "org_no", "het CJIB"),
-    ("en de berichtenbox?", "berichtenbox", "org_unknown", "de Berichtenbox"),
+    ("en de berichtenbox?", "berichtenbox", "org_no", "de Berichtenbox"),
 ])
 def test_answers_with_the_status_response_and_the_facts(text, value, response, name):
     messages, events = run(text, [entity(value)])

@@ -79,7 +79,9 @@ def test_data_file_is_complete():
     for org in organisations:
         assert org.aliases and org.what_works and org.alternative, org.name
         assert org.source.startswith("https://"), org.name
-        assert date.match(org.as_of) and org.checked == "2026-11-28", org.name
+        # The date the page shows, or "undated" (never the day it was read: that is `checked`).
+        assert (date.match(org.as_of) or org.as_of == "undated") and date.match(org.checked), org.name
+        assert date.match(org.known_on), org.name
         # Shown inside one chat message: keep each part short.
         assert len(org.what_works.split()) <= 25 and len(org.alternative.split()) <= 25, org.name
 
@@ -101,3 +103,10 @@ def test_every_organisation_has_its_words_in_english():
 def test_a_language_without_translation_gets_the_dutch_words():
     org = load_organisations(DEFAULT_DATA)[0]
     assert org.words("tr")["what_works"] == org.what_works
+
+
+def test_an_undated_page_is_known_from_the_day_it_was_read():
+    by_name = {o.name: o for o in load_organisations(DEFAULT_DATA)}
+    assert by_name["het UWV"].as_of == "undated"
+    assert by_name["het UWV"].known_on == by_name["het UWV"].checked
+    assert by_name["het CJIB"].known_on == "2023-12"

@@ -78,4 +78,6 @@ def test_help_points_show_as_cards_with_a_route_link(page):
     expect(card).to_contain_text("km van 3511 Utrecht")
     expect(card.get_by_role("link", name="Route naar Utrecht (OpenStreetMap)")).to_have_attribute(
         "href", "https://www.openstreetmap.org/directions?to=52.09358%2C5.10406")
+    # The place data's licence credit (GeoNames, CC BY 4.0) is shown with the results.
+    expect(page.locator("#berichten .message--bot", has_text="GeoNames (CC BY 4.0)")).to_have_count(1)
     screenshot(page, "cards-phone")

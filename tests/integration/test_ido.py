@@ -46,7 +46,7 @@ def test_an_unknown_place_gets_a_kind_question_back(stack):
 
 def test_a_place_abroad_gets_the_national_route(stack):
     replies = search(stack, "1000 Brussel")
-    assert "niet in Nederland" in replies[0]["text"] and "digid.nl/contact" in replies[0]["text"]
+    assert "niet in Nederland" in replies[0]["text"] and "netherlandsworldwide.nl" in replies[0]["text"]
 
 
 def test_a_place_typed_straight_away_is_searched(stack):

@@ -1,15 +1,19 @@
 """The content check: sources and dates, ids matching the bot, and B1 plain language."""
 from __future__ import annotations
 
+import os
+from datetime import date
+from pathlib import Path
+
 import pytest
 
-from pathlib import Path
 from web.chat.conversation import WEB_RESPONSES
 from web.content import ContentStore
 from web.content.b1 import check_text
 from web.content.checklists import general_answers, load_checklists, load_helpdesk
 from web.content.check import (
-    action_strings, bot_response_ids, id_problems, layout_problems, payload_problems, source_problems,
+    action_strings, bot_response_ids, currency_problems, id_problems, layout_problems, payload_problems,
+    source_problems,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +28,16 @@ def test_there_is_content():
 @pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)
 def test_every_fact_has_a_source_and_dates(item):
     assert source_problems(item) == []
+
+
+# The day claims are aged from: today, or DIGIHULP_TODAY=YYYY-MM-DD (to see what goes stale when).
+TODAY = date.fromisoformat(os.environ.get("DIGIHULP_TODAY") or date.today().isoformat())
+SAID = DUTCH + STORE.items("en")
+
+
+@pytest.mark.parametrize("item", SAID, ids=lambda i: f"{i.language}-{i.id}")
+def test_no_claim_is_presented_as_today_when_it_is_not(item):
+    assert currency_problems(item, TODAY) == []
 
 
 @pytest.mark.parametrize("item", DUTCH, ids=lambda i: i.id)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import re
+from datetime import date
 from pathlib import Path
 
 
@@ -55,7 +56,8 @@ def payload_problems(store: ContentStore, bot_dir: Path) -> list[str]:
     ]
 
 
-_STEPS_RUN_TOGETHER = re.compile(r"\S (\d+\.|Stap \d+ van \d+:) ")
+# A step number has one or two digits and follows a word or a stop; "088 123 65 55." is a phone number.
+_STEPS_RUN_TOGETHER = re.compile(r"[^\s\d] (\d{1,2}\.|Stap \d+ van \d+:) ")
 
 
 def layout_problems(item: ContentItem) -> list[str]:
@@ -94,3 +96,67 @@ def id_problems(store: ContentStore, bot_ids: set[str], web_ids: set[str], actio
     return [f"{i}: the bot uses this response but content/nl has no text for it" for i in sorted(used - content_ids)] + [
         f"{i}: content/nl has this text but no bot response or web page uses it" for i in sorted(content_ids - used)
     ]
+
+
+# --- Currency: is the visitor told how old a claim is? -------------------------------------------
+# A claim is "time-bound" when its truth depends on when it is read. Such a text needs `true_on`
+# (the date the situation it describes was true) or the {as_of} of the data it is filled from.
+TIME_BOUND = re.compile(
+    r"\bnog (niet|geen)\b|\bkan nog niet\b|\bsinds\b|\bvanaf (19|20)\d\d\b"
+    r"|\bvanaf (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b"
+    r"|\b\d+ (tot \d+ )?van de \d+\b|\b(ongeveer|bijna|ruim|meer dan|minder dan) \d"
+    r"|\b\d+ (gemeenten|ziekenhuizen|apotheken|zorginstellingen|organisaties|bibliotheken|hulppunten)\b",
+    re.IGNORECASE,
+)
+MAX_AGE_MONTHS = 12
+# Placeholders that put the date of the data in the text (the action fills them in).
+DATE_PLACEHOLDERS = ("{as_of}", "{source_date}")
+
+
+def start_of(value: str) -> date:
+    """The first day of a YYYY, YYYY-MM or YYYY-MM-DD date: we do not know it was true later."""
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def claim_date(item: ContentItem) -> tuple[str, str] | None:
+    """When the situation an item describes was true, and on what that rests: its `true_on`, else
+    the newest of its sources (a page that shows no date counts from the day it was read: it
+    said so then). None for a text without facts."""
+    if item.true_on:
+        return item.true_on, "true_on"
+    dated = [(s.as_of if _DATE.match(s.as_of) else s.checked, s.key) for s in item.sources]
+    dated = [(d, key) for d, key in dated if _DATE.match(d)]
+    if not dated:
+        return None
+    d, key = max(dated, key=lambda pair: start_of(pair[0]))
+    return d, key
+
+
+def currency_problems(item: ContentItem, today: date) -> list[str]:
+    """A time-bound claim needs its date; a claim older than MAX_AGE_MONTHS must say it is dated
+    (its year in the text, or the date of its data), so it is never read as the state of today.
+    `today` is passed in, so a test can fix it."""
+    problems = []
+    dated_by_data = any(p in item.text for p in DATE_PLACEHOLDERS)
+    if item.true_on and not _DATE.match(item.true_on):
+        problems.append(f"{item.id}: true_on '{item.true_on}' is no date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return problems
+    match = TIME_BOUND.search(item.text) if item.language == "nl" else None
+    if match and not item.true_on and not dated_by_data:
+        problems.append(
+            f"{item.id}: '{match.group(0)}' is true at one time only; give true_on (when it was true)"
+        )
+    when = claim_date(item)
+    if when and not dated_by_data and months_between(start_of(when[0]), today) > MAX_AGE_MONTHS:
+        year = when[0][:4]
+        if year not in item.text:
+            problems.append(
+                f"{item.id}: rests on {when[0]} ({when[1]}), more than {MAX_AGE_MONTHS} months ago, but the"
+                f" text does not say so; tell the visitor, e.g. 'Dit klopte in {year}.'"
+            )
+    return problems

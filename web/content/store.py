@@ -1,11 +1,14 @@
 """Load the content files: one YAML file per topic and language, items keyed by response id.
 
 Dutch is the source, content/nl/<topic>.yml:
-    sources: {key: {url, as_of, checked}}   # where a fact comes from and when
-    items:   {utter_id: {text, buttons, sources | no_facts, back}}
+    sources: {key: {url, as_of, checked}}   # where a fact comes from; the date the page shows
+                                            # (or "undated"); the day someone read it
+    items:   {utter_id: {text, buttons, sources | no_facts, true_on, back}}
+             # true_on: when the situation the text describes was true (web/content/check.py)
 Another language translates only the words, content/<lang>/<topic>.yml (see content/TRANSLATING.md):
     translation: {needs_review, note}
-    items:   {utter_id: {text, buttons: {payload: title}}}
+    items:   {utter_id: {text, buttons: {payload: title}, needs_review}}
+             # needs_review on an item: its Dutch text changed since it was translated
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from pathlib import Path
 import yaml
 
 DEFAULT_LANGUAGE = "nl"
+PLACE_DATA_CREDIT = "ido_credit"  # the bot's actions say the same id (bot/actions/find_help.py)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class ContentItem:
     sources: tuple[Source, ...] = ()
     no_facts: bool = False
     back: str | None = None
+    true_on: str = ""  # when the situation the text describes was true ("" = its newest source)
     unknown_source_keys: tuple[str, ...] = field(default=())
     needs_review: bool = False  # a translation no native speaker has checked yet
     # Payloads a translation names that its Dutch item lacks, or lacks that Dutch has (for the check).
@@ -73,6 +78,7 @@ def _read_item(item_id: str, raw: dict, topic: str, language: str, sources: dict
         sources=tuple(sources[k] for k in keys if k in sources),
         no_facts=bool(raw.get("no_facts", False)),
         back=raw.get("back"),
+        true_on=_as_text(raw.get("true_on")),
         unknown_source_keys=tuple(k for k in keys if k not in sources),
     )
 
@@ -89,7 +95,7 @@ def load_translation_file(path: Path, language: str, dutch: dict[str, ContentIte
     data = read_yaml(path)
     needs_review = bool((data.get("translation") or {}).get("needs_review", True))
     return [
-        translate(dutch[item_id], raw or {}, language, needs_review)
+        translate(dutch[item_id], raw or {}, language, needs_review or bool((raw or {}).get("needs_review")))
         for item_id, raw in (data.get("items") or {}).items()
         if item_id in dutch  # an id Dutch lacks is reported by the language check, not shown
     ]
@@ -188,6 +194,11 @@ class ContentStore:
                     if button.payload == payload:
                         return button.title
         return None
+
+    def place_data_credit(self, language: str = DEFAULT_LANGUAGE) -> ContentItem:
+        """The licence credit of the place data (GeoNames asks for it, CC BY 4.0): show it wherever
+        help points found from a place are shown (chat, guide pages, print)."""
+        return self.get(PLACE_DATA_CREDIT, language)
 
     def get(self, item_id: str, language: str = DEFAULT_LANGUAGE) -> ContentItem | None:
         """The item in the asked language, else in Dutch, else None."""

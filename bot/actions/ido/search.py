@@ -8,7 +8,6 @@ from . import helppoints, places
 from .helppoints import NEAR_KM
 
 MAX_POINTS = 3
-DATA_CREDIT = "Postcodegegevens: GeoNames (CC BY 4.0), BAG via peterarends/LJPc (MIT/CC0), 4PP (MIT)"
 
 
 @dataclass(frozen=True)
