@@ -122,5 +122,7 @@ def take_home():
     url = (current_app.config.get("PUBLIC_URL") or request.url_root).rstrip("/") + path
     helpdesk = load_helpdesk(Path(current_app.config["CONTENT_DIR"]), language)
     sources = list(dict.fromkeys(source for c in (*chosen, helpdesk) for source in c.sources))
-    return render_template("take_home.html", lists=chosen, point=point, helpdesk=helpdesk, sources=sources,
-                           qr=qr_svg(url), url=url, today=date.today())
+    # Where a help point found from a place is shown, so is the place data's licence credit (GeoNames).
+    credit = current_app.extensions["content"].place_data_credit(language) if point else None
+    return render_template("take_home.html", lists=chosen, point=point, credit=credit, helpdesk=helpdesk,
+                           sources=sources, qr=qr_svg(url), url=url, today=date.today())

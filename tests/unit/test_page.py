@@ -127,9 +127,20 @@ def test_take_home_shows_only_a_help_point_we_signed(app, client):
     html = client.get(f"/ik-help/mee/?lijst=ido_visit&punt={token}").get_data(as_text=True)
     assert "Bibliotheek Test" in html and "dinsdag 10-12" in html and "27 augustus 2025" in html
     assert f"punt={token}" in html  # the QR address carries it too
+    assert "GeoNames (CC BY 4.0)" in html, "the place data's licence credit goes with a help point"
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     html = client.get(f"/ik-help/mee/?lijst=ido_visit&punt={forged}").get_data(as_text=True)
     assert "Bibliotheek Test" not in html and "punt=" not in html
+    assert "Ga naar de bibliotheek" in html and "GeoNames" not in html  # no help point, no place data
+
+
+def test_take_home_credit_in_the_visitors_language(app, client):
+    from web.helper import point_token
+    with app.test_request_context():
+        token = point_token({"name": "Bibliotheek Test", "town": "Teststad", "opening_times": "", "source_date": ""})
+    html = client.get(f"/ik-help/mee/?lijst=ido_visit&punt={token}&taal=en").get_data(as_text=True)
+    credit = app.extensions["content"].place_data_credit("en")
+    assert credit.language == "en" and credit.text.splitlines()[0] in html
 
 
 def choose_language(client, code: str) -> str:
