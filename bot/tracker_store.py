@@ -3,9 +3,9 @@
 The web app empties a tracker (PUT .../tracker/events with []) when a user presses
 "Stoppen en alles wissen". Rasa's own stores would keep it: InMemoryTrackerStore keeps the empty
 tracker forever, and RedisTrackerStore merges the empty one with the stored one.
-ForgetfulTrackerStore (endpoints.yml, one machine): expiry from DIGIHULP_TRACKER_EXPIRY_MINUTES.
+ForgetfulTrackerStore (endpoints.yml, one machine): expiry from DIGIHULP_TRACKER_EXPIRY_SECONDS (1800).
 ForgetfulRedisTrackerStore (deploy/endpoints.production.yml, several Rasa instances): Redis
-expires the keys itself (record_exp).
+expires the keys itself (record_exp, the same DIGIHULP_TRACKER_EXPIRY_SECONDS).
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 class ForgetfulTrackerStore(InMemoryTrackerStore):
     def __init__(self, domain: Domain, event_broker=None, **kwargs: Dict[Text, Any]) -> None:
-        expiry = kwargs.pop("expiry_minutes", None) or os.environ.get("DIGIHULP_TRACKER_EXPIRY_MINUTES", 30)
-        self.expiry_seconds = float(expiry) * 60
+        expiry = kwargs.pop("expiry_seconds", None) or os.environ.get("DIGIHULP_TRACKER_EXPIRY_SECONDS", 1800)
+        self.expiry_seconds = float(expiry)
         self.last_used: Dict[Text, float] = {}
         super().__init__(domain, event_broker, **kwargs)
 

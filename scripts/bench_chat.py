@@ -40,12 +40,12 @@ GOAL_OVERHEAD = 1.3
 class BenchStack(Stack):
     """The launcher's stack on free ports, rate limits lifted; knows each part's memory."""
 
-    def __init__(self, expiry_minutes: float, log_dir: Path):
+    def __init__(self, expiry_seconds: float, log_dir: Path):
         super().__init__(log_dir=log_dir, env={
             "DIGIHULP_SPEECH_ONLINE": "false",
             "DIGIHULP_RATE_LIMIT_PER_ADDRESS": "1000000",
             "DIGIHULP_RATE_LIMIT_PER_CONVERSATION": "1000000",
-            "DIGIHULP_TRACKER_EXPIRY_MINUTES": str(expiry_minutes),
+            "DIGIHULP_TRACKER_EXPIRY_SECONDS": str(expiry_seconds),
         })
         started = time.monotonic()
         self.start()
@@ -189,14 +189,14 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=20, help="seconds per load and target")
     parser.add_argument("--loads", default="1,10,50", help="concurrent sessions, comma-separated")
     parser.add_argument("--conversations", type=int, default=1000, help="per memory round; 0 skips it")
-    parser.add_argument("--expiry-minutes", type=float, default=0.25, help="tracker expiry for this stack")
+    parser.add_argument("--expiry-seconds", type=float, default=15, help="tracker expiry for this stack")
     args = parser.parse_args()
     loads = [int(n) for n in args.loads.split(",")]
 
     print(machine_info())
     print("The machine may be shared with other work: numbers are noisy; compare within one run.\n", flush=True)
     log_dir = Path(tempfile.mkdtemp(prefix="digihulp-bench-"))
-    stack = BenchStack(args.expiry_minutes, log_dir)
+    stack = BenchStack(args.expiry_seconds, log_dir)
     try:
         print(f"start-up (the launcher's Stack, start to all parts up): {stack.startup_seconds:.1f} s", flush=True)
         for client_class in (ChainClient, RasaRestClient):
@@ -209,7 +209,7 @@ def main() -> int:
                 print(f"  done: {sessions} sessions, {name}", file=sys.stderr, flush=True)
         print_latency_table(table, loads, args.duration)
         if args.conversations:  # 0: latency only (e.g. the 2-minute load test at 50 sessions)
-            print_memory(stack, args.conversations, args.expiry_minutes)
+            print_memory(stack, args.conversations, args.expiry_seconds)
     finally:
         stack.stop()
     print(f"\nlogs: {log_dir}")
@@ -241,9 +241,9 @@ def memory_columns(rss: dict[str, float]) -> str:
     return " ".join(f"{rss[part]:>7.0f}" for part in ("web", "nlg", "rasa", "actions"))
 
 
-def print_memory(stack: BenchStack, count: int, expiry_minutes: float) -> None:
+def print_memory(stack: BenchStack, count: int, expiry_seconds: float) -> None:
     print(f"\nMemory (RSS from /proc, MB; each part with its child processes) and live trackers, "
-          f"tracker expiry {expiry_minutes * 60:.0f} s:")
+          f"tracker expiry {expiry_seconds:.0f} s:")
     print(f"{'after':<28} {'web':>7} {'nlg':>7} {'rasa':>7} {'actions':>7}  live trackers")
     rss = stack.rss_mb()
     print(f"{'the latency runs':<28} {memory_columns(rss)}")
@@ -251,7 +251,7 @@ def print_memory(stack: BenchStack, count: int, expiry_minutes: float) -> None:
         result = run_load(stack, ChainClient, 10, 3600, count)
         recent = result["conversations"][-10:]
         live_now = stack.live_trackers(recent)
-        time.sleep(expiry_minutes * 60 + 1)
+        time.sleep(expiry_seconds + 1)
         # The store sweeps out expired conversations when one is saved or read.
         ChainClient(stack).send("hoi")
         sample = result["conversations"][::max(1, len(result["conversations"]) // 100)]
@@ -260,7 +260,7 @@ def print_memory(stack: BenchStack, count: int, expiry_minutes: float) -> None:
         label = f"{count * round_number} conversations"
         print(f"{label:<28} {memory_columns(rss)}  "
               f"{live_now}/{len(recent)} of the last right away, {live_later}/{len(sample)} sampled after "
-              f"{expiry_minutes * 60 + 1:.0f} s ({result['errors']} errors)", flush=True)
+              f"{expiry_seconds + 1:.0f} s ({result['errors']} errors)", flush=True)
 
 
 if __name__ == "__main__":
