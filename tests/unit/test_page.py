@@ -26,9 +26,19 @@ def test_security_headers(client):
     assert headers["Cache-Control"] == "no-store"
 
 
-def test_form_post_without_csrf_token_is_refused(client):
+def test_the_skip_link_leads_to_the_main_content_on_every_page(client):
+    for url in ("/", "/gids/", "/ik-help/", "/bestaat-niet"):
+        html = client.get(url).get_data(as_text=True)
+        assert '<a class="skip-link" href="#inhoud">Naar de inhoud</a>' in html, url
+        assert '<main id="inhoud">' in html, url
+
+
+def test_form_post_without_csrf_token_is_refused_kindly(client):
     client.get("/")
-    assert client.post("/", data={"message": "hallo"}).status_code == 400
+    response = client.post("/", data={"message": "hallo"})
+    assert response.status_code == 400
+    assert "<h1>Dit scherm is verlopen</h1>" in response.get_data(as_text=True)
+    assert "hallo" not in response.get_data(as_text=True)
 
 
 def test_form_post_when_bot_is_down_keeps_the_typed_text(client):

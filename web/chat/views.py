@@ -1,7 +1,7 @@
 """The page: server-rendered conversation with plain form posts (works without JavaScript)."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 
 from ..languages import select_locale
 from ..rasa_client import BotUnavailable, Turn
@@ -53,9 +53,9 @@ def page():
 
 @bp.post("/")
 def post_message():
+    if _current_conversation() is None:  # no conversation yet in this session: start one
+        session["chat"] = new_session_id()
     conversation = _current_conversation()
-    if conversation is None:
-        abort(400)
     message = request.form.get("message", "")
     session["started"] = True
     result = answer(conversation, message, current_language(), request.remote_addr or "")
