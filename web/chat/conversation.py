@@ -10,6 +10,7 @@ from flask import current_app, session
 from itsdangerous import BadSignature, Signer
 
 from ..content.render import render
+from ..privacy import WARNING_IDS, Masked, mask
 from ..rasa_client import BotUnavailable, RasaClient, Reply
 from ..guide import start_links
 from ..ratelimit import RateLimiter
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
     "utter_bot_unavailable", "utter_too_many_messages", "guide_find_help",
+    *sorted(WARNING_IDS),
 )
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.
 RESTART_PAYLOAD = "/restart"
@@ -32,6 +34,7 @@ class Answer:
     bot_available: bool = True
     status: int = 200
     language: str | None = None  # the language the visitor asked for in this message, if any
+    said: str = ""  # the message as the helper kept it: identifiers replaced (web/privacy.py)
 
 
 def init_app(app) -> None:
@@ -105,9 +108,21 @@ def describe(replies: list[Reply], language: str) -> list[Reply]:
     return replies
 
 
+def guard(message: str, language: str) -> Masked:
+    """The message with identifiers replaced; a button's payload is ours and passes as it is."""
+    message = (message or "").strip()
+    if message.startswith("/") and current_app.extensions["content"].button_title(message, language):
+        return Masked(message)
+    return mask(message)
+
+
 def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
-    """The replies to one message, each with its language and speech link."""
-    result = _answer(conversation, message, language, client_address)
+    """The replies to one message, each with its language and speech link. Nothing typed goes on
+    unguarded: identifiers are replaced first, and the replies then begin with a warning."""
+    masked = guard(message, language)
+    result = _answer(conversation, masked.text, language, client_address)
+    result.said = masked.text
+    result.replies[:0] = [helper_says(warning, language) for warning in masked.warnings()]
     describe(result.replies, result.language or language)
     return result
 
