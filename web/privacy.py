@@ -1,7 +1,8 @@
 """The privacy guard: identifiers typed by mistake are replaced before the text leaves the web app.
 
 `mask()` runs on every typed message (web/chat/conversation.py), before it goes to Rasa (and so
-its tracker and the transcript), the `shown` metadata or a log. It finds:
+its tracker and the transcript), the `shown` metadata or a log. The transcript shows placeholders
+("[BSN]"); Rasa understands the text without them. It finds:
 
 - a BSN: 9 digits, also with spaces, dots or dashes, that pass the 11-proof (python-stdnum);
 - an IBAN with a valid check (python-stdnum);
@@ -36,6 +37,7 @@ WARNINGS = {
     "password": "privacy_secret", "code": "privacy_secret",
 }
 WARNING_IDS = frozenset(WARNINGS.values())
+_ANY_PLACEHOLDER = re.compile("|".join(re.escape(p) for p in PLACEHOLDERS.values()))
 
 # The characters RFC 5322 allows before the @, and a domain name with at least one dot.
 EMAIL = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
@@ -64,6 +66,12 @@ CODE_WORDS = {"pincode", "pin", "activeringscode", "activatiecode", "smscode", "
 class Masked:
     text: str
     kinds: list[str] = field(default_factory=list)  # in the order found, each once
+
+    @property
+    def for_understanding(self) -> str:
+        """The text without the placeholders, for Rasa's NLU: a word like "[TELEFOON]" would read
+        as a question about a phone ("mijn [TELEFOON] digid kwijt" is not "telefoon kwijt")."""
+        return re.sub(r"\s{2,}", " ", _ANY_PLACEHOLDER.sub("", self.text)).strip() if self.kinds else self.text
 
     def warnings(self) -> list[str]:
         """The content ids of the warnings to show, each once."""

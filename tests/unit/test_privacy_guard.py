@@ -118,3 +118,9 @@ def test_without_javascript_the_box_gets_back_the_placeholder_not_the_number(cli
     assert 'value="bel me op [TELEFOON]"' in page
     assert "Typ hier nooit je telefoonnummer, e-mailadres of adres." in page
     assert "12345678" not in page
+
+
+def test_rasa_gets_the_text_without_placeholders():
+    assert mask("[TELEFOON] is geen nummer").for_understanding == "[TELEFOON] is geen nummer"  # nothing found
+    assert mask("bel 0612345678 mijn digid is kwijt").for_understanding == "bel mijn digid is kwijt"
+    assert mask("111222333").for_understanding == ""  # then the placeholder itself goes (conversation.py)

@@ -120,7 +120,7 @@ def answer(conversation: str, message: str, language: str, client_address: str) 
     """The replies to one message, each with its language and speech link. Nothing typed goes on
     unguarded: identifiers are replaced first, and the replies then begin with a warning."""
     masked = guard(message, language)
-    result = _answer(conversation, masked.text, language, client_address)
+    result = _answer(conversation, masked, language, client_address)
     result.said = masked.text
     result.replies[:0] = [helper_says(warning, language) for warning in masked.warnings()]
     describe(result.replies, result.language or language)
@@ -136,9 +136,9 @@ def chosen_language(replies: list[Reply]) -> str | None:
     return None
 
 
-def _answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
+def _answer(conversation: str, masked: Masked, language: str, client_address: str) -> Answer:
     """The bot's replies, or a kind stand-in from the web app itself."""
-    message = (message or "").strip()
+    message = masked.text
     if not message:
         return Answer([helper_says("utter_empty_message", language)])
     if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
@@ -153,7 +153,7 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
     if current_app.config["KIOSK_PLACE"]:
         metadata["kiosk_place"] = current_app.config["KIOSK_PLACE"]
     try:
-        replies = rasa_client().send(conversation, message, metadata)
+        replies = rasa_client().send(conversation, masked.for_understanding or message, metadata)
     except BotUnavailable as error:
         log.warning("bot unavailable (%s)", error.reason)
         return Answer([bot_unavailable(language)], bot_available=False)
