@@ -53,11 +53,11 @@ _PC6 = r"[1-9]\d{3}(?:\s?[A-Z]{2}|[a-z]{2})"
 _HOUSE_NUMBER = r"\d{1,5}(?:\s?[a-zA-Z]\b|-\d{1,4})?"
 ADDRESS = re.compile(
     rf"\b{_PC6}\b[\s,]*(?:nr\.?\s*|nummer\s*)?{_HOUSE_NUMBER}(?!\d)|(?<![\d.,])\b{_HOUSE_NUMBER}[\s,]+{_PC6}\b")
-# "mijn wachtwoord is X", "password: X", "şifrem X"; "pincode is 12345"; "de sms-code is 123456".
+# "mijn wachtwoord is X", "password: X", "şifrem X", "كلمة المرور هي X"; "pincode is 12345"; "de sms-code is 123456".
 SECRET_PHRASE = re.compile(
     r"\b(?P<what>wachtwoord|password|passwort|şifre(?:m|si)?|parola(?:m|sı)?|pin[- ]?code|pin|"
-    r"activeringscode|activatiecode|sms[- ]?code|koppelcode|controlecode|code)\b"
-    r"\s*(?:(?:is|was|=|:|luidt)\s*)?(?:(?:nu|dus)\s+)?(?P<secret>[^\s,;]+)",
+    r"activeringscode|activatiecode|sms[- ]?code|koppelcode|controlecode|code|كلمة (?:المرور|السر)(?: الخاصة بي)?)\b"
+    r"\s*(?:(?:is|was|=|:|luidt|هي)\s*)?(?:(?:nu|dus)\s+)?(?P<secret>[^\s,;]+)",
     re.IGNORECASE)
 CODE_WORDS = {"pincode", "pin", "activeringscode", "activatiecode", "smscode", "koppelcode", "controlecode", "code"}
 

@@ -66,6 +66,8 @@ def test_postcodes_years_dates_amounts_and_digid_stay_as_typed(sentence):
     ("mijn wachtwoord is Welkom01!", "mijn wachtwoord is [WACHTWOORD]!", ["password"]),
     ("wachtwoord: Tulpen#Amsterdam", "wachtwoord: [WACHTWOORD]", ["password"]),
     ("my password is Summer2024", "my password is [WACHTWOORD]", ["password"]),
+    ("şifrem Abc12345", "şifrem [WACHTWOORD]", ["password"]),
+    ("كلمة المرور هي Salam2024", "كلمة المرور هي [WACHTWOORD]", ["password"]),
     ("pincode is 12345", "pincode is [CODE]", ["code"]),
     ("mijn pin 54321 werkt niet", "mijn pin [CODE] werkt niet", ["code"]),
     ("de sms-code is 123456", "de sms-code is [CODE]", ["code"]),
