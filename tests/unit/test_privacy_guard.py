@@ -126,3 +126,13 @@ def test_rasa_gets_the_text_without_placeholders():
     assert mask("[TELEFOON] is geen nummer").for_understanding == "[TELEFOON] is geen nummer"  # nothing found
     assert mask("bel 0612345678 mijn digid is kwijt").for_understanding == "bel mijn digid is kwijt"
     assert mask("111222333").for_understanding == ""  # then the placeholder itself goes (conversation.py)
+
+
+def test_a_message_too_long_is_not_searched_nor_kept(client):
+    import time
+
+    started = time.monotonic()
+    body = client.post("/api/chat", json={"message": "bel 0612345678 " * 60_000}).get_json()
+    assert time.monotonic() - started < 5  # searching it would take far longer
+    assert [r["text"] for r in body["replies"]] == ["Je bericht is te lang voor mij. Schrijf je vraag in een paar woorden. Bijvoorbeeld: DigiD kwijt."]
+    assert body["said"] == "" and "0612345678" not in str(body)

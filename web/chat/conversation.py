@@ -110,7 +110,6 @@ def describe(replies: list[Reply], language: str) -> list[Reply]:
 
 def guard(message: str, language: str) -> Masked:
     """The message with identifiers replaced; a button's payload is ours and passes as it is."""
-    message = (message or "").strip()
     if message.startswith("/") and current_app.extensions["content"].button_title(message, language):
         return Masked(message)
     return mask(message)
@@ -119,10 +118,15 @@ def guard(message: str, language: str) -> Masked:
 def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
     """The replies to one message, each with its language and speech link. Nothing typed goes on
     unguarded: identifiers are replaced first, and the replies then begin with a warning."""
-    masked = guard(message, language)
-    result = _answer(conversation, masked, language, client_address)
-    result.said = masked.text
-    result.replies[:0] = [helper_says(warning, language) for warning in masked.warnings()]
+    message = (message or "").strip()
+    if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
+        # Too long for a question: not searched (that would be slow), not sent on, not kept.
+        result = Answer([helper_says("utter_message_too_long", language)])
+    else:
+        masked = guard(message, language)
+        result = _answer(conversation, masked, language, client_address)
+        result.said = masked.text
+        result.replies[:0] = [helper_says(warning, language) for warning in masked.warnings()]
     describe(result.replies, result.language or language)
     return result
 
@@ -141,8 +145,6 @@ def _answer(conversation: str, masked: Masked, language: str, client_address: st
     message = masked.text
     if not message:
         return Answer([helper_says("utter_empty_message", language)])
-    if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
-        return Answer([helper_says("utter_message_too_long", language)])
     if not _within_rate_limits(conversation, client_address):
         return Answer([helper_says("utter_too_many_messages", language)], status=429)
     if message == RESTART_PAYLOAD:
