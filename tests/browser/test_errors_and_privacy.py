@@ -67,10 +67,9 @@ def test_error_pages_have_no_violations(browser, stack, make):
 
 def test_a_bsn_typed_by_mistake_is_replaced_on_the_screen_and_warned_about(page):
     page.goto("/")
-    page.get_by_label("Typ je vraag").fill("mijn bsn is 111 222 333 en mijn digid doet het niet")
+    page.get_by_label("Typ je vraag").fill("mijn digid doet het niet 111 222 333")
     page.keyboard.press("Enter")
-    expect(page.locator("#berichten .message--user .message-text")).to_have_text(
-        "mijn bsn is [BSN] en mijn digid doet het niet")
+    expect(page.locator("#berichten .message--user .message-text")).to_have_text("mijn digid doet het niet [BSN]")
     bot = page.locator("#berichten .message--bot .message-text")
     expect(bot.nth(1)).to_have_text("Typ hier nooit je BSN: het nummer op je paspoort of ID-kaart. Ik heb het niet bewaard.")
     expect(bot.nth(2)).to_contain_text("Wat wil je doen met DigiD?")

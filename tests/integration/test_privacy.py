@@ -115,30 +115,30 @@ def test_identifiers_never_reach_rasa_and_the_reply_warns_first(stack, case):
 
 def test_the_warning_comes_first_then_the_same_answer_as_without_the_bsn(stack):
     clean = stack.chat("mijn digid doet het niet")["replies"]
-    answer = stack.chat("mijn bsn is 111 222 333 en mijn digid doet het niet")
-    assert answer["said"] == "mijn bsn is [BSN] en mijn digid doet het niet"
+    answer = stack.chat("mijn digid doet het niet 111 222 333")
+    assert answer["said"] == "mijn digid doet het niet [BSN]"
     assert answer["replies"][0]["text"] == BSN_WARNING
     assert [r["text"] for r in answer["replies"][1:]] == [r["text"] for r in clean]
+    assert not clean[0]["text"].startswith("Sorry")
     # Rasa understands the text without the number; the transcript shows where it was.
     users = [m for m in stack.rasa_messages(answer["session"].split(".")[0]) if m["event"] == "user"]
     assert [(m["text"], m["metadata"]["shown"]) for m in users] == [
-        ("mijn bsn is en mijn digid doet het niet", "mijn bsn is [BSN] en mijn digid doet het niet")]
+        ("mijn digid doet het niet", "mijn digid doet het niet [BSN]")]
 
 
 def test_the_page_without_javascript_shows_the_placeholder_and_the_warning_before_the_answer(stack):
     with requests.Session() as browser:
         page = browser.get(stack.base_url + "/", timeout=30).text
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        typed = "mijn wachtwoord is Zomer2026! en mijn bsn is 111.222.333, help met digid"
+        typed = "mijn digid doet het niet 111.222.333 mijn wachtwoord is Zomer2026!"
         # The post is answered with a redirect to the page (303), which requests follows.
         page = browser.post(stack.base_url + "/", data={"message": typed, "csrf_token": token}, timeout=30).text
     assert "Zomer2026" not in page and "111.222.333" not in page
-    mine = page.index("mijn wachtwoord is [WACHTWOORD]! en mijn bsn is [BSN], help met digid")
+    mine = page.index("mijn digid doet het niet [BSN] mijn wachtwoord is [WACHTWOORD]!")
     bsn_warning = page.index(BSN_WARNING)
     secret_warning = page.index("Typ hier nooit een wachtwoord of code. Deel die met niemand.")
-    # Then the normal answer: the one the JSON API gives to the same message, not "Sorry, ...".
+    # Then the normal answer: the one the JSON API gives to the same message.
     replies = stack.chat(typed)["replies"]
     assert {r["text"] for r in replies[:2]} == {BSN_WARNING, page[secret_warning:page.index("</p>", secret_warning)]}
     normal = replies[2]["text"]
-    assert not normal.startswith("Sorry")
     assert mine < bsn_warning < page.index(normal) and mine < secret_warning < page.index(normal)
