@@ -28,7 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from . import chat, cli, guide, health, helper, kiosk, languages, nlg, preferences, security, speech
+    from . import chat, cli, errors, guide, health, helper, kiosk, languages, nlg, preferences, security, speech
 
     app.register_blueprint(chat.bp)
     chat.init_app(app)
@@ -41,7 +41,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(helper.bp)
     app.register_blueprint(speech.bp)
     speech.init_app(app)
-    security.init_app(app)
+    security.init_app(app)  # after kiosk.init_app: an expired kiosk page goes to the start first
+    errors.init_app(app)
     cli.init_app(app)
     return app
 

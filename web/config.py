@@ -39,3 +39,12 @@ KIOSK_PLACE = ""
 # The address a phone can open (for the QR code on the take-home page), e.g. https://digihulp.example.nl.
 # Empty: the address the page was asked on (fine on a network; not on a kiosk's own 127.0.0.1).
 PUBLIC_URL = ""
+
+# Form tokens (Flask-WTF) live as long as the session: a kiosk erases it after the idle time,
+# a phone may keep a page open for hours. No Referer check on HTTPS: we send no Referer at all
+# (Referrer-Policy: no-referrer); the token and SameSite=Lax cookies protect the forms.
+WTF_CSRF_TIME_LIMIT = None
+WTF_CSRF_SSL_STRICT = False
+
+# A message is at most MAX_MESSAGE_CHARS; Rasa's calls to /nlg carry the whole conversation.
+MAX_CONTENT_LENGTH = 1024 * 1024

@@ -11,6 +11,7 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, render_template, url_for
 
 from .content.store import read_yaml
+from .languages import select_locale
 
 bp = Blueprint("guide", __name__, url_prefix="/gids")
 
@@ -50,7 +51,8 @@ def page(intent: str):
     ids = answers_by_intent(current_app.config["BOT_DIR"]).get(intent)
     if not ids:
         abort(404)
-    language = current_app.config["DEFAULT_LANGUAGE"]
+    # In the visitor's language; a text a partial language lacks comes in Dutch (the page marks it).
+    language = select_locale()
     store = current_app.extensions["content"]
     items = [store.get(i, language) for i in ids]
     return render_template("guide.html", items=[i for i in items if i], guide_link=guide_link, intent=intent)

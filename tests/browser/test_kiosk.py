@@ -21,6 +21,18 @@ def assert_nothing_left(page):
     assert SECRET not in page.content()
 
 
+def assert_welcome_and_next_press_works(page):
+    """The start screen with its journey buttons, and the next visitor's first press is answered."""
+    expect(page.locator("#berichten .message--bot")).to_have_count(1)
+    expect(page.locator("#berichten .message--bot")).to_contain_text("Ik ben DigiHulp")
+    choices = page.locator("#berichten .choices button")
+    expect(choices).to_have_text(["DigiD", "Iemand anders laten helpen (machtigen)", "Hulp in de buurt"])
+    choices.first.click()
+    expect(page.locator("#berichten .message--bot").last).to_contain_text("Wat wil je doen met DigiD?")
+    expect(page.locator("#berichten .message--user")).to_have_count(1)
+    expect(page.locator("#berichten .message--user .message-text")).to_have_text("DigiD")
+
+
 def test_idle_kiosk_warns_then_erases_everything(browser, kiosk_stack):
     context = browser.new_context(viewport={"width": 1280, "height": 1024})
     page = context.new_page()
@@ -32,6 +44,7 @@ def test_idle_kiosk_warns_then_erases_everything(browser, kiosk_stack):
     expect(page.locator("#berichten .message--user")).to_have_count(0, timeout=(KIOSK_GRACE_SECONDS + 5) * 1000)
     expect(page.get_by_role("dialog")).to_be_hidden()
     assert_nothing_left(page)
+    assert_welcome_and_next_press_works(page)  # the browser's erase came after the server's
     page.go_back()  # the browser's back button must not bring the old conversation back
     assert SECRET not in page.content()
     context.close()
@@ -73,4 +86,20 @@ def test_without_javascript_the_server_erases_an_idle_session(browser, kiosk_sta
     expect(page.get_by_role("heading", name="Ben je er nog?")).to_be_visible()
     page.wait_for_url(kiosk_stack.base_url + "/", timeout=(KIOSK_GRACE_SECONDS + 5) * 1000)
     assert_nothing_left(page)
+    assert_welcome_and_next_press_works(page)
+    context.close()
+
+
+def test_without_javascript_a_press_on_the_previous_visitors_screen_goes_to_the_welcome(browser, kiosk_stack):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(kiosk_stack.base_url + "/")
+    page.get_by_label("Typ je vraag").fill(SECRET)
+    page.get_by_role("button", name="Verstuur").click()
+    page.goto(kiosk_stack.base_url + "/gids/digid")  # a page that does not refresh itself
+    page.wait_for_timeout((KIOSK_IDLE_SECONDS + KIOSK_GRACE_SECONDS + 1) * 1000)
+    page.get_by_role("button", name="Hoog contrast").click()
+    expect(page).to_have_url(kiosk_stack.base_url + "/")
+    assert_nothing_left(page)
+    assert_welcome_and_next_press_works(page)
     context.close()

@@ -45,5 +45,6 @@ def test_form_post_never_fails(stack, message):
         page = browser.get(stack.base_url + "/", timeout=30).text
         token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
         response = browser.post(stack.base_url + "/", data={"message": message, "csrf_token": token}, timeout=30)
-        assert response.status_code == 200  # after the redirect: the page again
-        assert "DigiHulp" in response.text
+        assert response.status_code == 200  # after the redirect: the conversation again, not an error page
+        assert response.url == stack.base_url + "/#laatste" and response.history[0].status_code == 303
+        assert 'id="bericht-formulier"' in response.text and 'id="laatste"' in response.text

@@ -26,9 +26,19 @@ def test_security_headers(client):
     assert headers["Cache-Control"] == "no-store"
 
 
-def test_form_post_without_csrf_token_is_refused(client):
+def test_the_skip_link_leads_to_the_main_content_on_every_page(client):
+    for url in ("/", "/gids/", "/ik-help/", "/bestaat-niet"):
+        html = client.get(url).get_data(as_text=True)
+        assert '<a class="skip-link" href="#inhoud">Naar de inhoud</a>' in html, url
+        assert '<main id="inhoud">' in html, url
+
+
+def test_form_post_without_csrf_token_is_refused_kindly(client):
     client.get("/")
-    assert client.post("/", data={"message": "hallo"}).status_code == 400
+    response = client.post("/", data={"message": "hallo"})
+    assert response.status_code == 400
+    assert "<h1>Dit scherm is verlopen</h1>" in response.get_data(as_text=True)
+    assert "hallo" not in response.get_data(as_text=True)
 
 
 def test_form_post_when_bot_is_down_keeps_the_typed_text(client):
@@ -194,3 +204,24 @@ def test_the_take_home_code_opens_the_list_in_the_same_language(client):
     assert "http://localhost/ik-help/mee/?lijst=digid_request&amp;taal=en" in html
     phone = client.application.test_client()  # a phone: no session
     assert '<html lang="en"' in phone.get("/ik-help/mee/?lijst=digid_request&taal=en").get_data(as_text=True)
+
+
+def test_guide_pages_speak_the_visitors_language(client):
+    html = client.get("/").get_data(as_text=True)
+    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": "en"})
+    page = client.get("/gids/digid").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr"' in page
+    assert '<p class="message-text">What do you want to do with DigiD?' in page
+    assert "Wat wil je doen met DigiD?" not in page
+
+
+def test_a_guide_text_arabic_lacks_is_dutch_and_marked_so(client):
+    html = client.get("/").get_data(as_text=True)
+    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": "ar"})
+    page = client.get("/gids/digid_lost").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl"' in page
+    assert '<p class="message-text" lang="nl" dir="ltr">Wat is er aan de hand?' in page
+    assert '<p class="message-note">هذا الجواب غير مترجم بعد.' in page
+    assert 'href="/gids/digid_forgot" lang="nl" dir="ltr"' in page
+    start = client.get("/gids/").get_data(as_text=True)  # the start of each journey is translated
+    assert 'lang="nl"' not in start.split("<main", 1)[1]

@@ -42,7 +42,7 @@ def api_chat():
         session["lang"] = result.language  # the page is shown in it after a reload
     replies = [r.as_json() for r in result.replies]
     body = {"session": session_id, "replies": replies, "bot_available": result.bot_available,
-            "language": result.language or language}
+            "language": result.language or language, "said": result.said}
     if result.status == 429:
         body.update(error="rate_limited", message="Too many messages; wait a minute.")
     return jsonify(body), result.status

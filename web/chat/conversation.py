@@ -10,6 +10,7 @@ from flask import current_app, session
 from itsdangerous import BadSignature, Signer
 
 from ..content.render import render
+from ..privacy import WARNING_IDS, Masked, mask
 from ..rasa_client import BotUnavailable, RasaClient, Reply
 from ..guide import start_links
 from ..ratelimit import RateLimiter
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
     "utter_bot_unavailable", "utter_too_many_messages", "guide_find_help",
+    *sorted(WARNING_IDS),
 )
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.
 RESTART_PAYLOAD = "/restart"
@@ -32,6 +34,7 @@ class Answer:
     bot_available: bool = True
     status: int = 200
     language: str | None = None  # the language the visitor asked for in this message, if any
+    said: str = ""  # the message as the helper kept it: identifiers replaced (web/privacy.py)
 
 
 def init_app(app) -> None:
@@ -105,9 +108,25 @@ def describe(replies: list[Reply], language: str) -> list[Reply]:
     return replies
 
 
+def guard(message: str, language: str) -> Masked:
+    """The message with identifiers replaced; a button's payload is ours and passes as it is."""
+    if message.startswith("/") and current_app.extensions["content"].button_title(message, language):
+        return Masked(message)
+    return mask(message)
+
+
 def answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
-    """The replies to one message, each with its language and speech link."""
-    result = _answer(conversation, message, language, client_address)
+    """The replies to one message, each with its language and speech link. Nothing typed goes on
+    unguarded: identifiers are replaced first, and the replies then begin with a warning."""
+    message = (message or "").strip()
+    if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
+        # Too long for a question: not searched (that would be slow), not sent on, not kept.
+        result = Answer([helper_says("utter_message_too_long", language)])
+    else:
+        masked = guard(message, language)
+        result = _answer(conversation, masked, language, client_address)
+        result.said = masked.text
+        result.replies[:0] = [helper_says(warning, language) for warning in masked.warnings()]
     describe(result.replies, result.language or language)
     return result
 
@@ -121,13 +140,11 @@ def chosen_language(replies: list[Reply]) -> str | None:
     return None
 
 
-def _answer(conversation: str, message: str, language: str, client_address: str) -> Answer:
+def _answer(conversation: str, masked: Masked, language: str, client_address: str) -> Answer:
     """The bot's replies, or a kind stand-in from the web app itself."""
-    message = (message or "").strip()
+    message = masked.text
     if not message:
         return Answer([helper_says("utter_empty_message", language)])
-    if len(message) > current_app.config["MAX_MESSAGE_CHARS"]:
-        return Answer([helper_says("utter_message_too_long", language)])
     if not _within_rate_limits(conversation, client_address):
         return Answer([helper_says("utter_too_many_messages", language)], status=429)
     if message == RESTART_PAYLOAD:
@@ -138,7 +155,7 @@ def _answer(conversation: str, message: str, language: str, client_address: str)
     if current_app.config["KIOSK_PLACE"]:
         metadata["kiosk_place"] = current_app.config["KIOSK_PLACE"]
     try:
-        replies = rasa_client().send(conversation, message, metadata)
+        replies = rasa_client().send(conversation, masked.for_understanding or message, metadata)
     except BotUnavailable as error:
         log.warning("bot unavailable (%s)", error.reason)
         return Answer([bot_unavailable(language)], bot_available=False)

@@ -1,9 +1,10 @@
 """The page: server-rendered conversation with plain form posts (works without JavaScript)."""
 from __future__ import annotations
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 
 from ..languages import select_locale
+from ..privacy import WARNING_IDS
 from ..rasa_client import BotUnavailable, Turn
 from . import bp
 from .conversation import (
@@ -41,6 +42,11 @@ def conversation_turns(with_pending: bool = True) -> list[Turn]:
     if "chat" not in session:
         session["chat"] = new_session_id()
     turns = _turns(_current_conversation())
+    warned = session.pop("warned", None) if with_pending else None
+    if warned:
+        users = [i for i, turn in enumerate(turns) if turn.speaker == "user"]
+        at = users[-1] + 1 if users else len(turns)
+        turns[at:at] = [Turn("bot", helper_says(w, current_language())) for w in warned]
     pending = session.pop("pending", None) if with_pending else None
     if pending:
         turns.extend(Turn("bot", bot_unavailable(current_language()) if r == "utter_bot_unavailable"
@@ -58,9 +64,9 @@ def page():
 
 @bp.post("/")
 def post_message():
+    if _current_conversation() is None:  # no conversation yet in this session: start one
+        session["chat"] = new_session_id()
     conversation = _current_conversation()
-    if conversation is None:
-        abort(400)
     message = request.form.get("message", "")
     session["started"] = True
     result = answer(conversation, message, current_language(), request.remote_addr or "")
@@ -68,9 +74,12 @@ def post_message():
         session["lang"] = result.language
     # Replies Rasa did not store (empty message, bot down) are shown once after the redirect,
     # and a message the bot could not take is put back in the box, so nothing typed is lost.
-    session["pending"] = [r.response_id for r in result.replies if r.response_id]
+    # A privacy warning (web/privacy.py) comes before the answer, the others after it.
+    said_itself = [r.response_id for r in result.replies if r.response_id]
+    session["warned"] = [i for i in said_itself if i in WARNING_IDS]
+    session["pending"] = [i for i in said_itself if i not in WARNING_IDS]
     if not result.bot_available or result.status == 429:
-        session["unsent"] = message[: current_app.config["MAX_MESSAGE_CHARS"]]
+        session["unsent"] = result.said[: current_app.config["MAX_MESSAGE_CHARS"]]
     back = request.form.get("terug")
     return redirect(url_for(back if back in RETURN_TO else "chat.page", _anchor="laatste"), code=303)
 

@@ -211,7 +211,7 @@
     busy = true;
     stopSpeaking();
     removeOldChoices();
-    if (message.trim()) { addMessage("user", { text: shown || message }); }
+    var mine = message.trim() ? addMessage("user", { text: shown || message }) : null;
     fetch("/api/chat", {
       method: "POST",
       credentials: "same-origin",
@@ -221,6 +221,8 @@
       return response.json();
     }).then(function (data) {
       session = data.session || session;
+      // What the helper kept: a BSN, phone number or password typed by mistake is replaced here too.
+      if (mine && !shown && data.said) { mine.querySelector(".message-text").textContent = data.said; }
       if (data.language && data.language !== lang) {
         // The visitor asked for another language: show the whole page in it.
         window.location.reload();

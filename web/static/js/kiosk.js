@@ -1,5 +1,6 @@
 // Kiosk mode: after a while without input ask "Ben je er nog?"; without an answer, erase all.
-// The server erases an idle session too (web/kiosk.py); this only makes it visible and kind.
+// The server keeps the same clock (web/kiosk.py): each press or key is reported to it, and the
+// browser's clock restarts only when it reports, so the browser never waits longer than the server.
 (function () {
   "use strict";
   var body = document.body;
@@ -9,7 +10,9 @@
   var eraseForm = document.querySelector(".restart-form");
   if (!idle || !dialog || !eraseForm || typeof dialog.showModal !== "function") { return; }
 
-  var idleTimer, eraseTimer;
+  var hereForm = dialog.querySelector("form");
+  var REPORT_EVERY_MS = 2000;  // at most one report per 2 s, however fast someone types
+  var idleTimer, eraseTimer, lastReport = Date.now();  // loading this page was activity too
 
   function erase() { eraseForm.submit(); }
 
@@ -23,17 +26,23 @@
     idleTimer = window.setTimeout(warn, idle * 1000);
   }
 
-  dialog.querySelector("form").addEventListener("submit", function (event) {
+  function reportActivity() {
+    lastReport = Date.now();
+    fetch(hereForm.action, { method: "POST", body: new FormData(hereForm), credentials: "same-origin", redirect: "manual" });
+    restartIdleTimer();
+  }
+
+  hereForm.addEventListener("submit", function (event) {
     event.preventDefault();
     window.clearTimeout(eraseTimer);
     dialog.close();
-    // Tell the server too, so its own idle clock starts again.
-    fetch(this.action, { method: "POST", body: new FormData(this), credentials: "same-origin" });
-    restartIdleTimer();
+    reportActivity();
   });
 
   ["keydown", "pointerdown", "input"].forEach(function (name) {
-    document.addEventListener(name, function () { if (!dialog.open) { restartIdleTimer(); } }, true);
+    document.addEventListener(name, function () {
+      if (!dialog.open && Date.now() - lastReport > REPORT_EVERY_MS) { reportActivity(); }
+    }, true);
   });
   restartIdleTimer();
 })();
