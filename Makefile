@@ -1,6 +1,5 @@
 # DigiHulp: `make run` starts the helper, `make test` runs every test. Both set up what they need.
 # `make test-fast` and `make lint` are the quick loop (both run inside `make test`).
-PORT ?= 8000
 BOT := .venv/bot/bin
 WEB := .venv/web/bin
 MODEL := bot/models/digihulp.tar.gz
@@ -19,7 +18,7 @@ $(MODEL): $(TRAINING_INPUTS)
 train: setup $(MODEL)
 
 run: setup $(MODEL)
-	$(WEB)/python scripts/stack.py --port $(PORT)
+	$(WEB)/python scripts/stack.py
 
 # Everything: lint, the quick loop, then what needs the stack (the Rasa project, HTTP, Chromium).
 test: lint test-fast $(MODEL)

@@ -5,10 +5,10 @@ Bind, workers and threads come from the environment (see deploy/README.md for si
 import os
 
 bind = os.environ.get("DIGIHULP_BIND", "0.0.0.0:8000")
-workers = int(os.environ.get("WEB_WORKERS", 4))
+workers = int(os.environ.get("DIGIHULP_WEB_WORKERS", 4))
 # Threads matter: a request mostly waits on Rasa. Serve /nlg from another instance (compose.yaml):
 # when these threads all wait on Rasa, Rasa's calls to /nlg here would queue behind them.
-threads = int(os.environ.get("WEB_THREADS", 8))
+threads = int(os.environ.get("DIGIHULP_WEB_THREADS", 8))
 worker_class = "gthread"
 # Longer than the web app's Rasa timeout (3.5 s), so a slow bot gives the kind message, not a 502.
 timeout = 30

@@ -270,12 +270,13 @@ def _signal_group(pgid: int, signum: int) -> None:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
-    parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
-    parser.add_argument("--actions-port", type=int, default=int(os.environ.get("ACTIONS_PORT", 5055)))
-    parser.add_argument("--nlg-port", type=int, default=int(os.environ.get("NLG_PORT", 5056)))
-    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
+    env = os.environ.get
+    parser.add_argument("--host", default=env("DIGIHULP_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(env("DIGIHULP_PORT", 8000)))
+    parser.add_argument("--rasa-port", type=int, default=int(env("DIGIHULP_RASA_PORT", 5005)))
+    parser.add_argument("--actions-port", type=int, default=int(env("DIGIHULP_ACTIONS_PORT", 5055)))
+    parser.add_argument("--nlg-port", type=int, default=int(env("DIGIHULP_NLG_PORT", 5056)))
+    parser.add_argument("--workers", type=int, default=int(env("DIGIHULP_WEB_WORKERS", 2)))
     parser.add_argument("--log-dir", default=str(ROOT / "var" / "log"))
     parser.add_argument("--ready-file", default=str(ROOT / "var" / "stack.json"),
                         help="written when every part answers: ports and process ids")

@@ -16,8 +16,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_object("web.config")
-    app.config.from_prefixed_env("DIGIHULP")
-    if test_config:
+    if test_config is None:
+        app.config.from_prefixed_env("DIGIHULP")
+    else:  # a test sets what it needs; the developer's DIGIHULP_* must not change its outcome
         app.config.update(test_config)
     if not app.config.get("SECRET_KEY"):
         # A kiosk forgets everything on restart; several workers need DIGIHULP_SECRET_KEY set.

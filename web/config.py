@@ -1,14 +1,19 @@
-"""Defaults; each can be overridden by an environment variable DIGIHULP_<NAME>."""
+"""Defaults; each can be overridden by an environment variable DIGIHULP_<NAME> (README "Settings"),
+except in tests: create_app(test_config) takes its test config and nothing from the environment."""
 from pathlib import Path
+
+import yaml
 
 _ROOT = Path(__file__).resolve().parent.parent
 
 CONTENT_DIR = str(_ROOT / "content")
 BOT_DIR = str(_ROOT / "bot")  # the guide pages read the bot's rules
-# Dutch first; English complete; Arabic and Turkish translate the start of each journey
-# (content/languages.yml). Each needs a catalogue in locales/ and a folder in content/.
-LANGUAGES = ["nl", "en", "ar", "tr"]
-DEFAULT_LANGUAGE = "nl"
+# The languages come from their one list, content/languages.yml (complete ones first, then partial).
+# Each needs a catalogue in locales/ and a folder in content/.
+_LANGUAGES = yaml.safe_load((_ROOT / "content" / "languages.yml").read_text(encoding="utf-8"))
+LANGUAGES = [*_LANGUAGES["complete"], *_LANGUAGES["partial"]]
+DEFAULT_LANGUAGE = _LANGUAGES["default"]
+RTL_LANGUAGES = _LANGUAGES["right_to_left"]
 
 RASA_URL = "http://127.0.0.1:5005"
 RASA_TOKEN = ""
@@ -26,7 +31,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 RATE_LIMIT_PER_CONVERSATION = 30
 RATE_LIMIT_PER_ADDRESS = 600
 
-RTL_LANGUAGES = ["ar"]
 
 # Kiosk: after KIOSK_IDLE_SECONDS without input "Ben je er nog?", then after KIOSK_GRACE_SECONDS
 # the conversation and everything of the session is erased. DIGIHULP_KIOSK=true turns it on.
@@ -48,3 +52,7 @@ WTF_CSRF_SSL_STRICT = False
 
 # A message is at most MAX_MESSAGE_CHARS; Rasa's calls to /nlg carry the whole conversation.
 MAX_CONTENT_LENGTH = 1024 * 1024
+
+# Reading aloud: Google's voice (gTTS) when online is allowed, else espeak-ng; clips are cached here.
+SPEECH_ONLINE = True
+SPEECH_CACHE_DIR = str(_ROOT / "var" / "speech")

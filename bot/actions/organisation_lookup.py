@@ -30,7 +30,16 @@ MAX_WORDS = 4
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "content" / "data" / "organisations.yml"
 STATUSES = ("yes", "partial", "no", "unknown")
 UNDATED = "undated"  # as_of of a source page that shows no date
-TRANSLATED = ("en", "ar", "tr")  # an entry may have a block of its words per language (en: {name, ...})
+LANGUAGES_FILE = Path(__file__).resolve().parents[2] / "content" / "languages.yml"  # the one list of languages
+
+
+def translated_languages() -> tuple[str, ...]:
+    """Every offered language but the default (Dutch, the data's own language)."""
+    plan = yaml.safe_load(LANGUAGES_FILE.read_text(encoding="utf-8"))
+    return tuple(code for code in (*plan["complete"], *plan["partial"]) if code != plan["default"])
+
+
+TRANSLATED = translated_languages()  # an entry may have a block of its words per language (en: {name, ...})
 
 # Words that never name an organisation on their own; a run made only of these is skipped.
 _FILLER = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from web import config
 from web.content import ContentStore
 from web.content.store import load_topic_file, load_translation_file, read_yaml
 
@@ -34,7 +35,7 @@ def test_the_arabic_and_turkish_items_whose_dutch_changed_are_marked_each():
 
 
 def test_the_place_data_credit_names_geonames_and_its_licence_in_each_language():
-    for language in ("nl", "en", "ar", "tr"):
+    for language in config.LANGUAGES:
         credit = STORE.place_data_credit(language)
         assert credit.language == language
         assert "GeoNames (CC BY 4.0)" in credit.text and "4PP (MIT)" in credit.text

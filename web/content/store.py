@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_LANGUAGE = "nl"
+from ..config import DEFAULT_LANGUAGE  # from the one list of languages, content/languages.yml
+
 PLACE_DATA_CREDIT = "ido_credit"  # the bot's actions say the same id (bot/actions/find_help.py)
 
 

@@ -88,8 +88,6 @@ def _flag(value) -> bool:
 
 
 def init_app(app) -> None:
-    app.config.setdefault("SPEECH_ONLINE", True)
-    app.config.setdefault("SPEECH_CACHE_DIR", str(Path(app.root_path).parent / "var" / "speech"))
     cache = SpeechCache(Path(app.config["SPEECH_CACHE_DIR"]))
     app.extensions["speech"] = Speaker(cache, online=_flag(app.config["SPEECH_ONLINE"]))
     app.cli.add_command(prerender)
