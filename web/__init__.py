@@ -29,10 +29,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.jinja_env.globals["get_locale"] = get_locale
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
 
-    from . import chat, cli, errors, guide, health, helper, kiosk, languages, nlg, preferences, security, speech
+    from . import chat, cli, errors, guide, health, helper, kiosk, languages, nlg, preferences, ratelimit, security, speech
 
     app.register_blueprint(chat.bp)
-    chat.init_app(app)
+    ratelimit.init_app(app)
     preferences.init_app(app)
     languages.init_app(app)
     kiosk.init_app(app)

@@ -30,6 +30,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # room behind one address shares this one). Raise the second for load tests from one machine.
 RATE_LIMIT_PER_CONVERSATION = 30
 RATE_LIMIT_PER_ADDRESS = 600
+# Where Flask-Limiter keeps the counts (web/ratelimit.py): each worker its own, or redis://host:port shared.
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_STRATEGY = "moving-window"  # the last 60 seconds, not the current clock minute
 
 
 # Kiosk: after KIOSK_IDLE_SECONDS without input "Ben je er nog?", then after KIOSK_GRACE_SECONDS

@@ -1,36 +1,25 @@
-"""A small sliding-window rate limit per conversation and per client address.
+"""Rate limits per conversation (a flood of clicks) and per client address (a runaway script), kept by
+Flask-Limiter and its `limits` library.
 
-In memory and per worker process: good enough to stop a flood of clicks or a runaway script.
-Behind several workers or machines the effective limit is a multiple; use a shared store then.
+Where the counts live is Flask-Limiter's own setting RATELIMIT_STORAGE_URI (DIGIHULP_RATELIMIT_STORAGE_URI):
+`memory://` by default, so each web worker counts its own share; `redis://host:port` (deploy/compose.yaml) so
+every worker and machine shares one count. The check is made where a message is answered
+(web/chat/conversation.py), so a message over the limit gets the kind "rustig aan" and keeps what was typed,
+on the page and in the API alike, instead of a bare 429.
 """
 from __future__ import annotations
 
-import threading
-import time
-from collections import deque
+from flask import current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from limits import parse
 
 
-class RateLimiter:
-    def __init__(self, limit: int, window_seconds: float = 60.0, max_keys: int = 10_000):
-        self.limit = limit
-        self.window = window_seconds
-        self.max_keys = max_keys
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+def allowed(kind: str, key: str, per_minute: int) -> bool:
+    """Count one message for `key`; False once it has sent `per_minute` in the last minute."""
+    return current_app.extensions["rate_limiter"].limiter.hit(parse(f"{per_minute}/minute"), kind, key)
 
-    def allow(self, key: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= now - self.window:
-                hits.popleft()
-            if len(hits) >= self.limit:
-                return False
-            hits.append(now)
-            if len(self._hits) > self.max_keys:
-                self._forget_idle(now)
-            return True
 
-    def _forget_idle(self, now: float) -> None:
-        for key in [k for k, h in self._hits.items() if not h or h[-1] <= now - self.window]:
-            del self._hits[key]
+def init_app(app) -> None:
+    # One limiter (and so one store) per app. No limits on routes of its own: only the counts above.
+    app.extensions["rate_limiter"] = Limiter(get_remote_address, app=app, default_limits=[])

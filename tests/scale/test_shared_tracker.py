@@ -19,6 +19,7 @@ from scripts.stack import ROOT, Stack, free_port
 pytestmark = pytest.mark.slow
 
 EXPIRY_SECONDS = 600
+RATE_LIMIT_DB = 2  # trackers in db 0, locks in db 1 (deploy/endpoints.production.yml)
 READY_TIMEOUT_SECONDS = 60
 
 
@@ -78,7 +79,9 @@ def redis_port(tmp_path_factory):
 def cluster(tmp_path_factory, redis_port):
     """The launcher with two Rasa instances (each behind its own web app) sharing Redis stores."""
     env = {"DIGIHULP_SPEECH_ONLINE": "false", "DIGIHULP_REDIS_HOST": "127.0.0.1",
-           "DIGIHULP_REDIS_PORT": str(redis_port), "DIGIHULP_TRACKER_EXPIRY_SECONDS": str(EXPIRY_SECONDS)}
+           "DIGIHULP_REDIS_PORT": str(redis_port), "DIGIHULP_TRACKER_EXPIRY_SECONDS": str(EXPIRY_SECONDS),
+           # The web apps count messages in Redis too (Flask-Limiter), as deploy/compose.yaml sets it.
+           "DIGIHULP_RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{redis_port}/{RATE_LIMIT_DB}"}
     stack = Stack(instances=2, workers=1, env=env, endpoints=ROOT / "deploy" / "endpoints.production.yml",
                   log_dir=tmp_path_factory.mktemp("scale-logs"))
     with stack:
@@ -116,3 +119,11 @@ def test_reset_through_one_instance_erases_the_conversation_for_all(cluster):
     session = chat(cluster.a, "/digid", None)["session"]
     requests.post(cluster.b.web_url + "/api/reset", json={"session": session}, timeout=10).raise_for_status()
     assert cluster.said(cluster.a, session.rsplit(".", 1)[0]) == []
+
+
+def test_both_web_apps_count_messages_in_one_shared_store(cluster):
+    session = chat(cluster.a, "/digid", None)["session"]
+    chat(cluster.b, "/digid_request", session)
+    conversation = session.rsplit(".", 1)[0]
+    counted = cluster.redis("-n", str(RATE_LIMIT_DB), "KEYS", f"*conversation/{conversation}*")
+    assert counted, "the message count of this conversation should be in Redis"

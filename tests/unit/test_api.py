@@ -72,9 +72,6 @@ def test_healthz_names_the_parts_that_are_down(client):
 
 def test_a_flood_of_messages_is_slowed_down_kindly(app):
     app.config["RATE_LIMIT_PER_CONVERSATION"] = 3
-    from web.chat import init_app
-
-    init_app(app)  # the limits are built from config at start-up
     client = app.test_client()
     session = client.post("/api/chat", json={"message": ""}).get_json()["session"]
     statuses = [client.post("/api/chat", json={"session": session, "message": "hallo"}).status_code for _ in range(4)]
@@ -82,3 +79,16 @@ def test_a_flood_of_messages_is_slowed_down_kindly(app):
     assert statuses[3] == 429
     last = client.post("/api/chat", json={"session": session, "message": "hallo"}).get_json()
     assert last["error"] == "rate_limited" and "Wacht een minuut" in last["replies"][0]["text"]
+
+
+def test_a_flood_from_one_address_is_slowed_down_across_conversations(app):
+    app.config["RATE_LIMIT_PER_ADDRESS"] = 4
+    client = app.test_client()
+    statuses = [client.post("/api/chat", json={"message": "hallo"}).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+
+
+def test_the_limits_are_kept_by_flask_limiter_in_its_configured_store(app):
+    from limits.storage import MemoryStorage
+
+    assert isinstance(app.extensions["rate_limiter"].limiter.storage, MemoryStorage)

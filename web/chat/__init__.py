@@ -4,4 +4,3 @@ from flask import Blueprint
 bp = Blueprint("chat", __name__)
 
 from . import api, views  # noqa: E402,F401  (routes register on bp)
-from .conversation import init_app  # noqa: E402,F401

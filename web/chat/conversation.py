@@ -13,7 +13,7 @@ from ..content.render import render
 from ..privacy import WARNING_IDS, Masked, mask
 from ..rasa_client import BotUnavailable, RasaClient, Reply
 from ..guide import start_links
-from ..ratelimit import RateLimiter
+from .. import ratelimit
 from ..speech import speech_url
 
 log = logging.getLogger(__name__)
@@ -35,13 +35,6 @@ class Answer:
     status: int = 200
     language: str | None = None  # the language the visitor asked for in this message, if any
     said: str = ""  # the message as the helper kept it: identifiers replaced (web/privacy.py)
-
-
-def init_app(app) -> None:
-    app.extensions["rate_limits"] = {
-        "conversation": RateLimiter(app.config["RATE_LIMIT_PER_CONVERSATION"]),
-        "address": RateLimiter(app.config["RATE_LIMIT_PER_ADDRESS"]),
-    }
 
 
 def rasa_client(timeout: float | None = None) -> RasaClient:
@@ -89,8 +82,9 @@ def bot_unavailable(language: str) -> Reply:
 
 
 def _within_rate_limits(conversation: str, client_address: str) -> bool:
-    limits = current_app.extensions["rate_limits"]
-    return limits["conversation"].allow(conversation) and limits["address"].allow(client_address)
+    config = current_app.config
+    return (ratelimit.allowed("conversation", conversation, config["RATE_LIMIT_PER_CONVERSATION"])
+            and ratelimit.allowed("address", client_address, config["RATE_LIMIT_PER_ADDRESS"]))
 
 
 def describe(replies: list[Reply], language: str) -> list[Reply]:
