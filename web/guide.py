@@ -17,7 +17,7 @@ bp = Blueprint("guide", __name__, url_prefix="/gids")
 
 START = "menu"
 # Journeys whose answer needs a live search have a text of their own here.
-STATIC_ANSWERS = {"find_help": ["guide_find_help"]}
+STATIC_ANSWERS = {"find_help": ["guide_ido"]}
 # Payloads the web app handles itself lead back to the start of the guide.
 TO_START = {"restart", "menu"}
 

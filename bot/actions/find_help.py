@@ -1,4 +1,5 @@
-"""Journey 3: ask for a place (the form `ido_form`) and answer with the nearest help points.
+"""The ido journey ("Hulp in de buurt"): the actions of the intent find_help. Ask for a place (the form
+`ido_form`) and answer with the nearest help points.
 
 The search itself is the plain module actions.ido; here it is only asked and phrased. Texts are
 in content/nl/ido.yml; this module picks which text and fills its values. Texts only actions

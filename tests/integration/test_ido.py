@@ -1,4 +1,4 @@
-"""Journey 3 through /api/chat, with the real model, form, action server and shipped data."""
+"""The ido journey ("Hulp in de buurt") through /api/chat, with the real model, form, action server and shipped data."""
 from __future__ import annotations
 
 

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 # Texts the web app says itself, without Rasa (the content check knows them too).
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
-    "utter_bot_unavailable", "utter_too_many_messages", "guide_find_help",
+    "utter_bot_unavailable", "utter_too_many_messages", "guide_ido",
     *sorted(WARNING_IDS),
 )
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.
