@@ -9,6 +9,7 @@ import time
 
 from gtts import gTTS, gTTSError
 
+from ..config import LANGUAGES
 from .cache import OFFLINE, ONLINE, Clip, SpeechCache, cache_key, normalise
 
 log = logging.getLogger(__name__)
@@ -18,7 +19,8 @@ GTTS_TIMEOUT = (3, 10)  # seconds: connect, read
 # After a failure, skip gTTS for a while so not every clip waits for the same dead network.
 GTTS_PAUSE_SECONDS = 300
 ESPEAK_TIMEOUT = 10
-ESPEAK_VOICES = {"nl": "nl", "en": "en", "ar": "ar", "tr": "tr"}
+# espeak-ng names its voices by the language codes of the one list (content/languages.yml).
+ESPEAK_VOICES = {code: code for code in LANGUAGES}
 
 
 def online_tts(text: str, language: str) -> gTTS:
