@@ -6,7 +6,7 @@ MODEL := bot/models/digihulp.tar.gz
 TRAINING_INPUTS := bot/config.yml $(shell find bot/domain bot/data -name '*.yml')
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: setup run test test-fast lint train validate babel-extract babel-update babel-compile content-report lock audit bench bench-model
+.PHONY: setup run test test-fast lint train validate babel-extract babel-update babel-compile content-report lock lock-bot-py311 audit bench bench-model
 
 setup:
 	bash scripts/setup.sh
@@ -57,6 +57,14 @@ lock:
 	.venv/lock/bin/pip install -q '.[test]'
 	.venv/lock/bin/pip freeze --all --exclude pip --exclude digihulp | grep -vxFf requirements/web.lock > requirements/test.lock
 	rm -rf .venv/lock
+
+# Pin route B (the bot on Python 3.11, README "Rasa and Python") anew: bot.in with its constraints, frozen.
+lock-bot-py311:
+	rm -rf .venv/lock-bot && $(or $(BOT_PYTHON),python3.11) -m venv .venv/lock-bot
+	MPLSETUPCFG=$(CURDIR)/requirements/mplsetup.cfg .venv/lock-bot/bin/pip install -q --ignore-requires-python \
+	  -c requirements/bot-py311-constraints.txt -r requirements/bot.in dask==2022.10.2
+	( head -n 2 requirements/bot-py311.lock; .venv/lock-bot/bin/pip freeze --all --exclude pip ) > requirements/bot-py311.lock.new
+	mv requirements/bot-py311.lock.new requirements/bot-py311.lock && rm -rf .venv/lock-bot
 
 # Known vulnerabilities in the pinned dependencies (needs the PyPI JSON API or OSV; see README).
 audit:

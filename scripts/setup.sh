@@ -47,6 +47,7 @@ setup_bot_venv() {
        exit 1 ;;
   esac
   hash=$(inputs_hash requirements/bot.lock requirements/bot-py311-constraints.txt)-$version
+  [ "$version" = "3.10" ] || hash="$hash-$(inputs_hash requirements/bot-py311.lock)"
   stamp_ok "$VENV/bot" "$hash" && return 0
   rm -rf "$VENV/bot"
   "$py" -m venv "$VENV/bot"
@@ -54,11 +55,10 @@ setup_bot_venv() {
     say "Bot environment, route A (Python $version, pinned set)"
     "$VENV/bot/bin/pip" install -q --no-deps -r requirements/bot.lock
   else
-    say "Bot environment, route B (Python $version, constraints)"
+    say "Bot environment, route B (Python $version, pinned set requirements/bot-py311.lock)"
     install_debian_packages libfreetype-dev libqhull-dev pkg-config
     MPLSETUPCFG="$PWD/requirements/mplsetup.cfg" "$VENV/bot/bin/pip" install -q \
-      --ignore-requires-python -c requirements/bot-py311-constraints.txt -r requirements/bot.in
-    "$VENV/bot/bin/pip" install -q -c requirements/bot-py311-constraints.txt dask==2022.10.2
+      --no-deps --ignore-requires-python -r requirements/bot-py311.lock
   fi
   "$VENV/bot/bin/pip" check
   echo "$hash" > "$VENV/bot/.stamp"
