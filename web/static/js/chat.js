@@ -140,6 +140,7 @@
     }).then(function (response) {
       return response.json();
     }).then(function (data) {
+      if (typeof data.html !== "string") { throw new Error("no answer"); }  // e.g. an unknown session
       session = data.session || session;
       // What the helper kept: a BSN, phone number or password typed by mistake is replaced here too.
       if (mine && !shown && data.said) { mine.querySelector(".message-text").textContent = data.said; }
