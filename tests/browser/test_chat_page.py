@@ -20,7 +20,7 @@ def test_buttons_only_journey_announces_each_answer(page):
 
     page.get_by_role("button", name="DigiD", exact=True).click()
     expect(bot_messages(page)).to_have_count(2)
-    expect(page.locator("#berichten .message--user").last).to_have_text("Jij:DigiD")
+    expect(page.locator("#berichten .message--user .message-text").last).to_have_text("DigiD")
 
     page.get_by_role("button", name="Terug").last.click()
     expect(bot_messages(page)).to_have_count(3)
