@@ -1,4 +1,10 @@
-"""The NLG endpoint: Rasa asks here for the words of each response (see bot/endpoints.yml)."""
+"""The NLG endpoint: Rasa asks here for the words of each response (see bot/endpoints.yml).
+
+Each answer carries, in "custom", the content id and the language of its text: Rasa keeps "custom"
+on the bot event (the transcript after a reload) and the REST channel sends it on, so the web app
+never has to find a text's item back from its words. An action's own data for the page (a help
+point's card, the language chosen) comes as the argument `page_data`, not as `json_message`: Rasa
+would put an action's `json_message` in the place of this "custom"."""
 from __future__ import annotations
 
 import logging
@@ -34,4 +40,7 @@ def generate():
     choices = [c for c in arguments.pop("choices", None) or [] if isinstance(c, dict)]
     rendered = render(item, {**(tracker.get("slots") or {}), **arguments}, language)
     rendered["buttons"] = [{**c, "icon": c.get("icon") or "arrow"} for c in choices] + rendered["buttons"]
+    page_data = arguments.get("page_data")
+    rendered["custom"] = {**(page_data if isinstance(page_data, dict) else {}),
+                          "content_id": item.id, "lang": item.language}
     return jsonify(rendered)

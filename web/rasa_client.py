@@ -24,12 +24,14 @@ class Reply:
     response_id: str | None = None  # set when the web app said it itself, not Rasa
     speech: str | None = None  # URL of the spoken text (helper replies only)
     links: list[dict] = field(default_factory=list)  # plain links, e.g. to the guide pages
-    language: str | None = None  # of the text: Dutch where a translation is missing
-    content_id: str | None = None  # the content item the text came from, if known
+    language: str | None = None  # of the text: Dutch where a translation is missing (from /nlg)
+    content_id: str | None = None  # the content item the text came from (from /nlg)
     untranslated: bool = False  # shown in Dutch because the visitor's language lacks this text
 
     def as_json(self) -> dict:
         data = {"text": self.text, "buttons": self.buttons}
+        if self.content_id:
+            data["content_id"] = self.content_id
         if self.language:
             data["lang"] = self.language
         if self.untranslated:
@@ -57,15 +59,22 @@ def _reply_from(message: dict) -> Reply:
          **({"lang": b["lang"]} if b.get("lang") else {})}
         for b in message.get("buttons") or []
     ]
-    return Reply(text=message.get("text") or "", buttons=buttons, custom=message.get("custom"))
+    # /nlg sends the content id and the language of the text in "custom" (web/nlg.py).
+    custom = dict(message.get("custom") or {})
+    content_id, language = custom.pop("content_id", None), custom.pop("lang", None)
+    return Reply(text=message.get("text") or "", buttons=buttons, custom=custom or None,
+                 content_id=content_id, language=language)
 
 
 def _absorbed(reply: Reply, previous: Reply | None) -> bool:
-    """Rasa sends a text's custom data (e.g. a help point's card) as a message of its own;
-    put it back with the text it belongs to. True if `reply` was such data."""
-    if reply.text or not reply.custom or previous is None:
+    """Rasa's REST channel sends a text's custom data (its content id and language, a help point's
+    card) as a message of its own; put it back with the text it belongs to. True if `reply` was such data."""
+    if reply.text or not (reply.custom or reply.content_id) or previous is None:
         return False
-    previous.custom = {**(previous.custom or {}), **reply.custom}
+    if reply.custom:
+        previous.custom = {**(previous.custom or {}), **reply.custom}
+    previous.content_id = reply.content_id or previous.content_id
+    previous.language = reply.language or previous.language
     return True
 
 

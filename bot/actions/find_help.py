@@ -89,9 +89,9 @@ def say_points(dispatcher: CollectingDispatcher, result: SearchResult) -> None:
     for point in result.points:
         values = {**point_values(point), "place": result.place_label}
         if point.opening_times:
-            dispatcher.utter_message(response="ido_point", json_message={"card": card(point)}, **values)
+            dispatcher.utter_message(response="ido_point", page_data={"card": card(point)}, **values)
         else:
-            dispatcher.utter_message(response="ido_point_no_times", json_message={"card": card(point)}, **values)
+            dispatcher.utter_message(response="ido_point_no_times", page_data={"card": card(point)}, **values)
     # The place data's licence (GeoNames, CC BY 4.0) asks for its credit wherever results are shown:
     # right after them, before the last message (only the last one shows its buttons).
     dispatcher.utter_message(response="ido_credit")

@@ -64,5 +64,5 @@ class ActionChooseLanguage(Action):
             dispatcher.utter_message(response="language_ask")
         else:
             dispatcher.utter_message(response="language_chosen", answer_language=chosen,
-                                     json_message={"language": chosen})
+                                     page_data={"language": chosen})
         return []

@@ -42,15 +42,15 @@ def test_a_named_language_is_chosen_and_answered_in_it():
     [message] = run("do you speak english?")
     assert message["response"] == "language_chosen"
     assert message["answer_language"] == "en"
-    assert message["custom"] == {"language": "en"}
+    assert message["page_data"] == {"language": "en"}
 
 
 def test_a_language_button_chooses_by_its_entity():
     [message] = run('/choose_language{"language": "tr"}', [{"entity": "language", "value": "tr"}])
-    assert message["answer_language"] == "tr" and message["custom"] == {"language": "tr"}
+    assert message["answer_language"] == "tr" and message["page_data"] == {"language": "tr"}
 
 
 def test_no_language_named_asks_which():
     [message] = run("ik spreek geen nederlands")
     assert message["response"] == "language_ask"
-    assert "custom" not in message or not message["custom"]
+    assert "page_data" not in message

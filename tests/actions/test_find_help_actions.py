@@ -55,7 +55,7 @@ def test_found_points_come_as_cards_and_end_with_the_own_library():
     assert said[0] in ("ido_found", "ido_none_near")
     assert said[-1] == "ido_own_library"
     assert said[-2] == "ido_credit"  # the licence credit of the place data, right after the points
-    cards = [m["custom"]["card"] for m in dispatcher.messages if m.get("custom")]
+    cards = [m["page_data"]["card"] for m in dispatcher.messages if m.get("page_data")]
     assert 1 <= len(cards) <= 3
     assert all(c["route"].startswith("https://www.openstreetmap.org/directions?") for c in cards)
     assert [c["km"] for c in cards] == sorted(c["km"] for c in cards)

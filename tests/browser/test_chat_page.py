@@ -1,6 +1,7 @@
 """The chat page in a real browser: buttons only, typing, announcements, and without JavaScript."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import screenshot
@@ -19,7 +20,7 @@ def test_buttons_only_journey_announces_each_answer(page):
 
     page.get_by_role("button", name="DigiD", exact=True).click()
     expect(bot_messages(page)).to_have_count(2)
-    expect(page.locator("#berichten .message--user").last).to_have_text("Jij:DigiD")
+    expect(page.locator("#berichten .message--user .message-text").last).to_have_text("DigiD")
 
     page.get_by_role("button", name="Terug").last.click()
     expect(bot_messages(page)).to_have_count(3)
@@ -81,3 +82,57 @@ def test_help_points_show_as_cards_with_a_route_link(page):
     # The place data's licence credit (GeoNames, CC BY 4.0) is shown with the results.
     expect(page.locator("#berichten .message--bot", has_text="GeoNames (CC BY 4.0)")).to_have_count(1)
     screenshot(page, "cards-phone")
+
+
+# A conversation as clicks (a button's payload) and typed text, in the page's language.
+JOURNEYS = {
+    # Arabic menus, then an answer Arabic lacks: Dutch, marked lang="nl", its note, Dutch buttons.
+    "dutch-stand-in": ("ar", [("click", "/digid"), ("click", "/digid_activate")]),
+    # Help points as cards (route and website links), the data's credit, typed text.
+    "cards": ("nl", [("click", "/find_help"), ("type", "3511 AB")]),
+}
+
+
+def talk(page, language: str, steps) -> None:
+    page.goto("/")
+    page.locator(f'button[name="lang"][value="{language}"]').click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    messages = page.locator("#berichten > .message")
+    for kind, value in steps:
+        before = messages.count()
+        if kind == "click":
+            page.locator(f'#laatste button[name="message"][value="{value}"]').click()
+        else:
+            page.get_by_label("Typ je vraag").fill(value)
+            page.keyboard.press("Enter")
+        expect(messages).not_to_have_count(before)
+        expect(page.locator("#laatste.message--bot")).to_be_visible()
+
+
+def markup(page) -> list[str]:
+    """Each message's outerHTML, without what differs per render (the form token) or per focus."""
+    return page.locator("#berichten > .message").evaluate_all("""items => items.map(item => {
+        const copy = item.cloneNode(true);
+        copy.removeAttribute("tabindex");
+        copy.querySelectorAll("input[name=csrf_token]").forEach(field => field.setAttribute("value", ""));
+        return copy.outerHTML.replace(/>\\s+</g, "><");
+    })""")
+
+
+@pytest.mark.parametrize("journey", JOURNEYS)
+def test_a_message_has_one_markup_from_the_script_after_a_reload_and_without_javascript(
+        page, page_without_js, journey):
+    language, steps = JOURNEYS[journey]
+    talk(page, language, steps)
+    assert page.url.endswith("/"), "the script, not a form post, showed the answers"
+    shown = markup(page)  # the typed message from the <template>, the replies from the API's html
+    assert len(shown) > 2 * len(steps)  # the welcome, and each step's own message and answer
+    page.reload()
+    assert markup(page) == shown
+    talk(page_without_js, language, steps)
+    assert markup(page_without_js) == shown
+    if journey == "dutch-stand-in":
+        assert page.locator('#laatste .message-text[lang="nl"][dir="ltr"] + .message-note').count() == 1
+        assert page.locator('#laatste button[lang="nl"]').count() >= 1
+    else:
+        assert page.locator('.message--card .card-links a[href^="https://www.openstreetmap.org/directions?"]').count() >= 1

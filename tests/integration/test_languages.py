@@ -5,6 +5,7 @@ import re
 
 import requests
 import yaml
+from markupsafe import escape
 from pathlib import Path
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -17,6 +18,10 @@ def text_of(item_id: str, language: str) -> str:
         if item_id in items:
             return str(items[item_id]["text"]).strip()
     raise KeyError(item_id)
+
+
+def csrf(html: str) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
 
 def test_do_you_speak_english_switches_and_the_journey_continues_in_english(stack):
@@ -79,3 +84,22 @@ def test_the_page_switches_language_when_asked_in_the_first_message(stack):
     html = web.get(stack.base_url + "/").text
     assert '<html lang="en" dir="ltr"' in html
     assert text_of("language_chosen", "en").split("\n")[0].split(".")[0] in html
+
+
+def test_the_content_id_and_language_come_with_each_reply_and_after_a_reload(stack):
+    """From /nlg through Rasa: the REST answer, and the tracker's bot events the page shows after a reload."""
+    web = requests.Session()
+    page = web.get(stack.base_url + "/").text
+    web.post(stack.base_url + "/voorkeur", data={"lang": "ar", "csrf_token": csrf(page)})
+    session_id = re.search(r'data-session="([^"]+)"', web.get(stack.base_url + "/").text).group(1)
+    said = [web.post(stack.base_url + "/api/chat", json={"session": session_id, "message": m, "lang": "ar"}).json()
+            for m in ("/digid", "/digid_activate")]
+    [menu], activate = said[0]["replies"], said[1]["replies"]
+    assert (menu["content_id"], menu["lang"]) == ("utter_digid_menu", "ar") and "untranslated" not in menu
+    assert [(r["content_id"], r["lang"], r["untranslated"]) for r in activate] == [
+        ("utter_digid_activate_letter", "nl", True), ("utter_digid_activate_steps", "nl", True)]
+    html = web.get(stack.base_url + "/").text
+    assert f'<p class="message-text">{escape(text_of("utter_digid_menu", "ar"))}</p>' in html
+    for reply in activate:
+        dutch = f'<p class="message-text" lang="nl" dir="ltr">{escape(reply["text"])}</p>'
+        assert re.search(re.escape(dutch) + r'\s*<p class="message-note">', html), dutch

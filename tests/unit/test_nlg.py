@@ -89,3 +89,25 @@ def test_kiosk_place_fills_the_here_button(client):
     assert buttons[0] == {"title": "Ja, hier in Utrecht", "payload": '/give_place{"place": "Utrecht"}', "icon": "pin",
                           "lang": "nl"}
 
+
+
+def test_each_text_carries_its_content_id_and_language(client):
+    assert nlg(client, "utter_welcome")["custom"] == {"content_id": "utter_welcome", "lang": "nl"}
+    assert nlg(client, "utter_welcome", metadata={"lang": "en"})["custom"] == {"content_id": "utter_welcome",
+                                                                                 "lang": "en"}
+
+
+def test_a_dutch_stand_in_for_a_missing_translation_says_it_is_dutch(client, app):
+    missing = sorted(app.extensions["content"].ids("nl") - app.extensions["content"].ids("ar"))
+    assert nlg(client, missing[0], metadata={"lang": "ar"})["custom"] == {"content_id": missing[0], "lang": "nl"}
+
+
+def test_an_unknown_response_carries_the_id_of_the_text_said_instead(client):
+    assert nlg(client, "utter_does_not_exist")["custom"]["content_id"] == "utter_default"
+
+
+def test_an_actions_page_data_travels_beside_the_id(client):
+    card = {"town": "Hoorn", "route": "https://www.openstreetmap.org/directions?to=1,2"}
+    values = {"name": "B", "town": "Hoorn", "place": "Hoorn", "distance": 1, "source_date": "2021-09-13"}
+    answer = nlg(client, "ido_point_no_times", arguments={**values, "page_data": {"card": card}})
+    assert answer["custom"] == {"card": card, "content_id": "ido_point_no_times", "lang": "nl"}

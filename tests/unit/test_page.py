@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def csrf(html: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
@@ -225,3 +227,40 @@ def test_a_guide_text_arabic_lacks_is_dutch_and_marked_so(client):
     assert 'href="/gids/digid_forgot" lang="nl" dir="ltr"' in page
     start = client.get("/gids/").get_data(as_text=True)  # the start of each journey is translated
     assert 'lang="nl"' not in start.split("<main", 1)[1]
+
+
+def last_message(html: str) -> str:
+    """The newest message's markup (its form token blanked: a new one per render)."""
+    item = re.search(r'<li class="message[^>]* id="laatste">.*?\n</li>', html, re.DOTALL).group(0)
+    return re.sub(r'name="csrf_token" value="[^"]+"', 'name="csrf_token" value=""', item)
+
+
+@pytest.mark.parametrize("message, part", [("digid kwijt", 'class="guide-links"'),
+                                           ("   ", 'name="terug" value="helper.view"')])
+def test_the_api_renders_its_replies_for_the_page_as_the_page_does(client, message, part):
+    client.post("/voorkeur", data={"lang": "ar", "csrf_token": csrf(client.get("/").get_data(as_text=True))})
+    page = client.get("/ik-help/").get_data(as_text=True)
+    session_id = re.search(r'data-session="([^"]+)"', page).group(1)
+    client.post("/", data={"message": message, "csrf_token": csrf(page), "terug": "helper.view"})
+    reloaded = last_message(client.get("/ik-help/").get_data(as_text=True))
+    answer = client.post("/api/chat", json={"session": session_id, "message": message, "lang": "ar",
+                                             "page": "helper.view"}).get_json()
+    assert last_message(answer["html"]) == reloaded
+    assert part in reloaded and "<p class=\"message-who\">DigiHulp:</p>" in reloaded
+
+
+def test_each_reply_names_its_content_item(client):
+    assert client.post("/api/chat", json={"message": " "}).get_json()["replies"][0]["content_id"] == "utter_empty_message"
+
+
+def test_the_api_renders_html_only_for_our_pages(client):
+    asked = client.post("/api/chat", json={"message": " ", "page": "https://elsewhere.example/"}).get_json()
+    assert set(asked) == {"session", "replies", "bot_available", "language", "said"}
+    assert set(client.post("/api/chat", json={"message": " "}).get_json()) == set(asked)
+
+
+def test_a_typed_message_has_a_template_of_the_same_markup(client):
+    html = client.get("/").get_data(as_text=True)
+    template = re.search(r'<template id="bericht-jij">(.*?)</template>', html, re.DOTALL).group(1)
+    assert re.sub(r">\s+<", "><", template) == ('<li class="message message--user"><p class="message-who">Jij:</p>'
+                                               '<p class="message-text" dir="auto"></p></li>')

@@ -71,7 +71,8 @@ def conversation_id(session_id: str | None) -> str | None:
 def helper_says(response_id: str, language: str) -> Reply:
     item = current_app.extensions["content"].get(response_id, language)
     rendered = render(item, {}, language)
-    return Reply(text=rendered["text"], buttons=rendered["buttons"], response_id=response_id)
+    return Reply(text=rendered["text"], buttons=rendered["buttons"], response_id=response_id,
+                 content_id=item.id, language=item.language)
 
 
 def bot_unavailable(language: str) -> Reply:
@@ -88,16 +89,15 @@ def _within_rate_limits(conversation: str, client_address: str) -> bool:
 
 
 def describe(replies: list[Reply], language: str) -> list[Reply]:
-    """Give each helper reply the language of its text, its content id and its "Lees voor" link.
+    """Mark each helper reply shown in `language` whose text is not in it (its content id and
+    language came with it, from /nlg or from helper_says) and give it its "Lees voor" link.
     Only helper replies come here, never user text."""
-    store = current_app.extensions["content"]
+    ids = current_app.extensions["content"].ids(language)
     for reply in replies:
         if not reply.text:
             continue
-        item = store.source_of(reply.text, language)
-        reply.language = item.language if item else language
-        reply.content_id = item.id if item else None
-        reply.untranslated = bool(item) and item.id not in store.ids(language)
+        reply.language = reply.language or language
+        reply.untranslated = bool(reply.content_id) and reply.content_id not in ids
         reply.speech = speech_url(reply.text, reply.language)
     return replies
 

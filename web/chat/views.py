@@ -1,11 +1,12 @@
 """The page: server-rendered conversation with plain form posts (works without JavaScript)."""
 from __future__ import annotations
 
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import current_app, get_template_attribute, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 
 from ..languages import select_locale
 from ..privacy import WARNING_IDS
-from ..rasa_client import BotUnavailable, Turn
+from ..rasa_client import BotUnavailable, Reply, Turn
 from . import bp
 from .conversation import (
     answer, bot_unavailable, conversation_id, erase_session, helper_says, new_session_id,
@@ -53,6 +54,15 @@ def conversation_turns(with_pending: bool = True) -> list[Turn]:
                           else helper_says(r, current_language())) for r in pending)
     describe([turn.reply for turn in turns if turn.speaker == "bot"], current_language())
     return turns
+
+
+def rendered_replies(replies: list[Reply], language: str, return_to: str) -> str:
+    """New helper replies as the page shows them (the macro of _message.html), for its script:
+    in the page's language, the last one with its buttons, whose form goes back to `return_to`."""
+    message = get_template_attribute("_message.html", "message")
+    with force_locale(language):
+        return "".join(str(message("bot", reply, language, last=i == len(replies) - 1, return_to=return_to))
+                       for i, reply in enumerate(replies))
 
 
 @bp.get("/")

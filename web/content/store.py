@@ -12,9 +12,7 @@ Another language translates only the words, content/<lang>/<topic>.yml (see cont
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -158,33 +156,9 @@ class ContentStore:
     def ids(self, language: str = DEFAULT_LANGUAGE) -> set[str]:
         return set(self._items.get(language, {}))
 
-    def find_by_text(self, text: str, language: str = DEFAULT_LANGUAGE) -> ContentItem | None:
-        """The item a rendered message came from (its {placeholders} filled in), if any."""
-        for item, pattern in self._patterns.get(language, ()):
-            if pattern.fullmatch(text):
-                return item
-        return None
-
-    def source_of(self, text: str, language: str) -> ContentItem | None:
-        """The item a message came from: in the visitor's language first, then Dutch (shown where a
-        translation is missing), then any other (said before the visitor chose another language)."""
-        for lang in dict.fromkeys([language, DEFAULT_LANGUAGE, *self.languages]):
-            item = self.find_by_text(text, lang)
-            if item:
-                return item
-        return None
-
     def needs_review(self, language: str) -> bool:
         """True if any text in this language is a translation no native speaker has checked."""
         return any(item.needs_review for item in self.items(language))
-
-    @cached_property
-    def _patterns(self) -> dict[str, list[tuple[ContentItem, re.Pattern]]]:
-        def pattern(text: str) -> re.Pattern:
-            parts = re.split(r"\{[a-z_]+\}", text)
-            return re.compile(".+?".join(re.escape(p) for p in parts), re.DOTALL)
-
-        return {lang: [(i, pattern(i.text)) for i in items.values()] for lang, items in self._items.items()}
 
     def button_title(self, payload: str, language: str = DEFAULT_LANGUAGE) -> str | None:
         """The words on a button with this payload, to show what the user chose: in the visitor's

@@ -9,45 +9,16 @@
   if (!list || !form || !window.fetch) { return; }
 
   var session = list.getAttribute("data-session");
+  var apiUrl = list.getAttribute("data-api-url");
+  var page = list.getAttribute("data-page");  // the page the answers' buttons go back to without this script
   var lang = document.documentElement.lang || "nl";
   var words = {
-    you: list.getAttribute("data-you"),
     readAloud: list.getAttribute("data-read-label"),
-    stopReading: list.getAttribute("data-stop-label"),
-    route: list.getAttribute("data-route-label"),
-    website: list.getAttribute("data-website-label"),
-    untranslated: list.getAttribute("data-untranslated-label")
+    stopReading: list.getAttribute("data-stop-label")
   };
-  var rtlLanguages = (list.getAttribute("data-rtl-languages") || "").split(" ");
-  var iconsUrl = list.getAttribute("data-icons");
+  var typedTemplate = document.getElementById("bericht-jij");
   var busy = false;
   var steps = document.getElementById("stappen");  // the helper view's steps panel, if this is that page
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) { node.className = className; }
-    if (text !== undefined) { node.textContent = text; }  // never innerHTML: typed text stays text
-    return node;
-  }
-
-  function icon(name) {
-    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    var use = document.createElementNS("http://www.w3.org/2000/svg", "use");
-    svg.setAttribute("class", "icon icon--" + (name || "arrow"));
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    use.setAttribute("href", iconsUrl + "#" + (name || "arrow"));
-    svg.appendChild(use);
-    return svg;
-  }
-
-  function button(className, iconName, title) {
-    var b = element("button", "button " + className);
-    b.type = "button";
-    b.appendChild(icon(iconName));
-    b.appendChild(element("span", "", title));
-    return b;
-  }
 
   // --- Reading aloud: server speech first, the browser's own voice if the server has none.
   // While a message is read, its "Lees voor" button says "Stop voorlezen" and stops it.
@@ -91,7 +62,7 @@
     });
   }
 
-  // --- Messages
+  // --- Messages: every message has the server's markup (web/templates/_message.html).
   function removeOldChoices() {
     var old = list.querySelectorAll(".choices");
     for (var i = 0; i < old.length; i++) { old[i].parentNode.removeChild(old[i]); }
@@ -99,81 +70,30 @@
     if (last) { last.removeAttribute("id"); }
   }
 
-  function addCardLinks(item, card) {
-    item.className += " message--card";
-    var links = element("p", "card-links");
-    var route = element("a");
-    route.href = card.route;
-    route.rel = "noopener noreferrer";
-    route.appendChild(icon("pin"));
-    route.appendChild(element("span", "", words.route.replace("%(town)s", card.town)));
-    links.appendChild(route);
-    if (card.website) {
-      var site = element("a", "", words.website);
-      site.href = card.website;
-      site.rel = "noopener noreferrer";
-      links.appendChild(site);
-    }
-    item.appendChild(links);
+  function enhanceMessage(item) {
+    var link = item.querySelector(".button--speak");
+    if (!link) { return; }
+    var said = item.querySelector(".message-text");
+    enhanceSpeakLink(link, said.textContent, said.lang || lang);
   }
 
-  // Typed text may be in any language or direction; a helper text in another language than the
-  // page (Dutch where a translation is missing) says so, for screen readers and for the eye.
-  function messageText(speaker, reply) {
-    var text = element("p", "message-text", reply.text);
-    if (speaker === "user") { text.dir = "auto"; return text; }
-    if (reply.lang && reply.lang !== lang) {
-      text.lang = reply.lang;
-      text.dir = rtlLanguages.indexOf(reply.lang) >= 0 ? "rtl" : "ltr";
-      if (reply.untranslated) {
-        var wrapper = document.createDocumentFragment();
-        wrapper.appendChild(text);
-        wrapper.appendChild(element("p", "message-note", words.untranslated));
-        return wrapper;
-      }
-    }
-    return text;
-  }
-
-  function addMessage(speaker, reply, withChoices) {
-    var item = element("li", "message message--" + speaker);
-    item.appendChild(element("p", "message-who", (speaker === "bot" ? "DigiHulp" : words.you) + ":"));
-    item.appendChild(messageText(speaker, reply));
-    if (reply.custom && reply.custom.card) { addCardLinks(item, reply.custom.card); }
-    if (reply.links && reply.links.length) {
-      var links = element("ul", "guide-links");
-      reply.links.forEach(function (l) {
-        var a = element("a", "button button--choice");
-        a.href = l.url;
-        a.appendChild(icon(l.icon));
-        a.appendChild(element("span", "", l.title));
-        var li = element("li");
-        li.appendChild(a);
-        links.appendChild(li);
-      });
-      item.appendChild(links);
-    }
-    if (speaker === "bot") {
-      var link = element("a", "button button--secondary button--speak");
-      link.href = reply.speech || "#";
-      link.appendChild(icon("speaker"));
-      link.appendChild(element("span", "", words.readAloud));
-      enhanceSpeakLink(link, reply.text, reply.lang);
-      item.appendChild(link);
-    }
-    if (withChoices && reply.buttons && reply.buttons.length) {
-      var choices = element("div", "choices");
-      reply.buttons.forEach(function (b) {
-        var choice = button("button--choice", b.icon, b.title);
-        choice.value = b.payload;  // as the server-rendered buttons carry it
-        if (b.lang && b.lang !== lang) { choice.lang = b.lang; }
-        choice.addEventListener("click", function () { send(b.payload, b.title); });
-        choices.appendChild(choice);
-      });
-      item.appendChild(choices);
-    }
+  // A typed message, shown at once: the template's markup with the text put in as text, never as HTML.
+  function addTyped(text) {
+    var item = typedTemplate.content.firstElementChild.cloneNode(true);
+    item.querySelector(".message-text").textContent = text;
     list.appendChild(item);
     return item;
+  }
+
+  // The helper's replies as the server rendered them for this page (only our own texts; the
+  // templates escape every value). Returns the first new message.
+  function addReplies(html) {
+    var rendered = document.createElement("template");
+    rendered.innerHTML = html;
+    var first = rendered.content.firstElementChild;
+    Array.prototype.forEach.call(rendered.content.children, enhanceMessage);
+    list.appendChild(rendered.content);
+    return first;
   }
 
   // "Alles voorlezen": read each new helper message, one after the other.
@@ -211,15 +131,16 @@
     busy = true;
     stopSpeaking();
     removeOldChoices();
-    var mine = message.trim() ? addMessage("user", { text: shown || message }) : null;
-    fetch("/api/chat", {
+    var mine = message.trim() ? addTyped(shown || message) : null;
+    fetch(apiUrl, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ session: session, message: message, lang: lang })
+      body: JSON.stringify({ session: session, message: message, lang: lang, page: page })
     }).then(function (response) {
       return response.json();
     }).then(function (data) {
+      if (typeof data.html !== "string") { throw new Error("no answer"); }  // e.g. an unknown session
       session = data.session || session;
       // What the helper kept: a BSN, phone number or password typed by mistake is replaced here too.
       if (mine && !shown && data.said) { mine.querySelector(".message-text").textContent = data.said; }
@@ -228,11 +149,7 @@
         window.location.reload();
         return;
       }
-      var first = null;
-      data.replies.forEach(function (reply, i) {
-        var item = addMessage("bot", reply, i === data.replies.length - 1);
-        first = first || item;
-      });
+      var first = addReplies(data.html);
       if (data.bot_available === false) { input.value = message.charAt(0) === "/" ? "" : message; }
       if (readAloudIsOn() && first) {
         readInTurn(data.replies, 0);
@@ -269,9 +186,5 @@
     }
   });
 
-  var speakLinks = list.querySelectorAll(".button--speak");
-  for (var i = 0; i < speakLinks.length; i++) {
-    var said = speakLinks[i].parentNode.querySelector(".message-text");
-    enhanceSpeakLink(speakLinks[i], said.textContent, said.lang || lang);
-  }
+  Array.prototype.forEach.call(list.querySelectorAll(".message"), enhanceMessage);
 })();
