@@ -72,7 +72,7 @@ HARMLESS = st.one_of(
     st.builds(lambda n: f"huisnummer {n}", st.integers(1, 999)), st.builds(lambda n: f"nummer {n}a", st.integers(1, 99)),
     st.sampled_from(["Utrecht", "Den Haag", "Zwolle", "'s-Hertogenbosch"]),
     st.sampled_from(["mijn wachtwoord is vergeten", "wachtwoord kwijt", "mijn pincode is geblokkeerd",
-                     "de sms-code is niet gekomen", "mijn code is verlopen", "ik heb 5 keer een verkeerde pincode"]),
+                     "de sms-code is niet gekomen", "mijn code is verlopen", "ik heb 5 keer een verkeerde pincode getypt"]),
 )
 
 
