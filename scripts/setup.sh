@@ -46,7 +46,7 @@ setup_bot_venv() {
     *) echo "The bot needs Python 3.10 or 3.11 (found: ${py:-none} ${version:-}). Install one, or set BOT_PYTHON=/path/to/python3.10." >&2
        exit 1 ;;
   esac
-  hash=$(inputs_hash requirements/bot.lock requirements/bot-py311-constraints.txt)-$version
+  hash=$(inputs_hash requirements/bot.lock requirements/bot-test.lock requirements/bot-py311-constraints.txt)-$version
   [ "$version" = "3.10" ] || hash="$hash-$(inputs_hash requirements/bot-py311.lock)"
   stamp_ok "$VENV/bot" "$hash" && return 0
   rm -rf "$VENV/bot"
@@ -60,6 +60,8 @@ setup_bot_venv() {
     MPLSETUPCFG="$PWD/requirements/mplsetup.cfg" "$VENV/bot/bin/pip" install -q \
       --no-deps --ignore-requires-python -r requirements/bot-py311.lock
   fi
+  # The action tests' tools, on top (the production image installs only bot.lock).
+  "$VENV/bot/bin/pip" install -q --no-deps -r requirements/bot-test.lock
   "$VENV/bot/bin/pip" check
   echo "$hash" > "$VENV/bot/.stamp"
 }
