@@ -89,7 +89,9 @@ JOURNEYS = {
     # Arabic menus, then an answer Arabic lacks: Dutch, marked lang="nl", its note, Dutch buttons.
     "dutch-stand-in": ("ar", [("click", "/digid"), ("click", "/digid_activate")]),
     # Help points as cards (route and website links), the data's credit, typed text.
-    "cards": ("nl", [("click", "/find_help"), ("type", "3511 AB")]),
+    # A pressed "Terug" stays "Terug" after a reload, not the menu's "DigiD" of the same payload.
+    "cards": ("nl", [("click", "/digid"), ("click", "/digid_lost"), ("click", "/digid"), ("click", "/find_help"),
+                     ("type", "3511 AB")]),
 }
 
 

@@ -74,13 +74,19 @@ def test_stop_button_erases_at_once_also_in_rasa(browser, kiosk_stack):
     context.close()
 
 
-def test_without_javascript_the_server_erases_an_idle_session(browser, kiosk_stack):
+def secret_typed_without_javascript(browser, kiosk_stack):
+    """A kiosk browser without JavaScript, where a visitor has typed the secret."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(kiosk_stack.base_url + "/")
     page.get_by_label("Typ je vraag").fill(SECRET)
     page.get_by_role("button", name="Verstuur").click()
     expect(page.locator("#berichten")).to_contain_text(SECRET)
+    return context, page
+
+
+def test_without_javascript_the_server_erases_an_idle_session(browser, kiosk_stack):
+    context, page = secret_typed_without_javascript(browser, kiosk_stack)
     # The page refreshes itself to the warning, then to the start, where the server has erased all.
     page.wait_for_url("**/kiosk/nog-daar", timeout=(KIOSK_IDLE_SECONDS + 3) * 1000)
     expect(page.get_by_role("heading", name="Ben je er nog?")).to_be_visible()
@@ -91,11 +97,7 @@ def test_without_javascript_the_server_erases_an_idle_session(browser, kiosk_sta
 
 
 def test_without_javascript_a_press_on_the_previous_visitors_screen_goes_to_the_welcome(browser, kiosk_stack):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(kiosk_stack.base_url + "/")
-    page.get_by_label("Typ je vraag").fill(SECRET)
-    page.get_by_role("button", name="Verstuur").click()
+    context, page = secret_typed_without_javascript(browser, kiosk_stack)
     page.goto(kiosk_stack.base_url + "/gids/digid")  # a page that does not refresh itself
     page.wait_for_timeout((KIOSK_IDLE_SECONDS + KIOSK_GRACE_SECONDS + 1) * 1000)
     page.get_by_role("button", name="Hoog contrast").click()

@@ -208,19 +208,21 @@ def test_the_take_home_code_opens_the_list_in_the_same_language(client):
     assert '<html lang="en"' in phone.get("/ik-help/mee/?lijst=digid_request&taal=en").get_data(as_text=True)
 
 
-def test_guide_pages_speak_the_visitors_language(client):
+def guide_page_in(client, language: str, intent: str) -> str:
     html = client.get("/").get_data(as_text=True)
-    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": "en"})
-    page = client.get("/gids/digid").get_data(as_text=True)
+    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": language})
+    return client.get(f"/gids/{intent}").get_data(as_text=True)
+
+
+def test_guide_pages_speak_the_visitors_language(client):
+    page = guide_page_in(client, "en", "digid")
     assert '<html lang="en" dir="ltr"' in page
     assert '<p class="message-text">What do you want to do with DigiD?' in page
     assert "Wat wil je doen met DigiD?" not in page
 
 
 def test_a_guide_text_arabic_lacks_is_dutch_and_marked_so(client):
-    html = client.get("/").get_data(as_text=True)
-    client.post("/voorkeur", data={"csrf_token": csrf(html), "lang": "ar"})
-    page = client.get("/gids/digid_lost").get_data(as_text=True)
+    page = guide_page_in(client, "ar", "digid_lost")
     assert '<html lang="ar" dir="rtl"' in page
     assert '<p class="message-text" lang="nl" dir="ltr">Wat is er aan de hand?' in page
     assert '<p class="message-note">هذا الجواب غير مترجم بعد.' in page

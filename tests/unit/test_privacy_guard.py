@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings, strategies as st
 
 from strategies import bsns, emails, harmless_sentences, ibans, phones, sentences_with
 from web.privacy import mask
@@ -14,31 +14,23 @@ def digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
+# Numbers that name a person or an account: each kind, its placeholder and its warning.
+NUMBERS = {
+    "bsn": (bsns(), "[BSN]", "privacy_bsn"),
+    "iban": (ibans(), "[IBAN]", "privacy_bank"),
+    "phone": (phones(), "[TELEFOON]", "privacy_contact"),
+}
+
+
+@pytest.mark.parametrize("kind", NUMBERS)
 @MANY
-@given(sentences_with(bsns()))
-def test_a_bsn_never_gets_through(case):
-    sentence, bsn = case
+@given(data=st.data())
+def test_a_number_that_names_someone_never_gets_through(kind, data):
+    numbers, placeholder, warning = NUMBERS[kind]
+    sentence, number = data.draw(sentences_with(numbers))
     masked = mask(sentence)
-    assert "[BSN]" in masked.text and digits(masked.text) == ""
-    assert masked.kinds == ["bsn"] and masked.warnings() == ["privacy_bsn"]
-
-
-@MANY
-@given(sentences_with(ibans()))
-def test_an_iban_never_gets_through(case):
-    sentence, number = case
-    masked = mask(sentence)
-    assert "[IBAN]" in masked.text and digits(masked.text) == "" and number not in masked.text
-    assert masked.warnings() == ["privacy_bank"]
-
-
-@MANY
-@given(sentences_with(phones()))
-def test_a_phone_number_never_gets_through(case):
-    sentence, number = case
-    masked = mask(sentence)
-    assert "[TELEFOON]" in masked.text and digits(masked.text) == ""
-    assert masked.warnings() == ["privacy_contact"]
+    assert placeholder in masked.text and digits(masked.text) == "" and number not in masked.text
+    assert masked.kinds == [kind] and masked.warnings() == [warning]
 
 
 @MANY

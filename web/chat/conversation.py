@@ -134,6 +134,19 @@ def chosen_language(replies: list[Reply]) -> str | None:
     return None
 
 
+def offer(replies: list[Reply]) -> None:
+    """Remember the buttons just shown, so a pressed one is kept under its own words: one payload
+    can stand on buttons with different words ("DigiD" in the menu, "Terug" under an answer)."""
+    session["offered"] = {b["payload"]: b["title"] for r in replies for b in r.buttons if "payload" in b}
+
+
+def pressed_title(message: str, language: str) -> str | None:
+    """The words on the button the visitor pressed; None for typed text."""
+    if not message.startswith("/"):
+        return None
+    return session.get("offered", {}).get(message) or current_app.extensions["content"].button_title(message, language)
+
+
 def _answer(conversation: str, masked: Masked, language: str, client_address: str) -> Answer:
     """The bot's replies, or a kind stand-in from the web app itself."""
     message = masked.text
@@ -144,8 +157,7 @@ def _answer(conversation: str, masked: Masked, language: str, client_address: st
     if message == RESTART_PAYLOAD:
         forget(conversation)
         return Answer([helper_says("utter_restart", language)])
-    shown = current_app.extensions["content"].button_title(message, language) if message.startswith("/") else None
-    metadata = {"lang": language, "shown": shown or message}
+    metadata = {"lang": language, "shown": pressed_title(message, language) or message}
     if current_app.config["KIOSK_PLACE"]:
         metadata["kiosk_place"] = current_app.config["KIOSK_PLACE"]
     try:
@@ -154,6 +166,7 @@ def _answer(conversation: str, masked: Masked, language: str, client_address: st
         log.warning("bot unavailable (%s)", error.reason)
         return Answer([bot_unavailable(language)], bot_available=False)
     if replies:
+        offer(replies)
         return Answer(replies, language=chosen_language(replies))
     # Rasa said nothing: usually because the action server it needed is down. Say that truthfully.
     if not actions_up():
