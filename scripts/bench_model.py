@@ -29,7 +29,8 @@ RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
 HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors"}
 LANGUAGES = ("nl", "en")
 
-# A variant: settings of the DIETClassifier to change, and whether to keep the char n-grams.
+# A variant: settings of the DIETClassifier to change, whether to keep the char n-grams, and
+# "classifier": another intent classifier in DIET's place (DIET then only finds entities).
 VARIANTS = {
     "current": {},
     "no_char_ngrams": {"char_ngrams": False},
@@ -37,7 +38,8 @@ VARIANTS = {
     "diet_1_layer_128": {"number_of_transformer_layers": 1, "transformer_size": 128},
     "diet_no_transformer": {"number_of_transformer_layers": 0},
     "diet_no_transformer_50": {"number_of_transformer_layers": 0, "epochs": 50},
-    "diet_no_transformer_no_entities": {"number_of_transformer_layers": 0, "entity_recognition": False},
+    "logreg": {"classifier": {"name": "LogisticRegressionClassifier", "max_iter": 200}},
+    "logreg_no_diet": {"classifier": {"name": "LogisticRegressionClassifier", "max_iter": 200}, "diet": False},
 }
 
 
@@ -46,9 +48,18 @@ def variant_config(name: str) -> dict:
     settings = dict(VARIANTS[name])
     if not settings.pop("char_ngrams", True):
         config["pipeline"] = [c for c in config["pipeline"] if c.get("analyzer") != "char_wb"]
+    classifier, keep_diet = settings.pop("classifier", None), settings.pop("diet", True)
+    pipeline = []
     for component in config["pipeline"]:
         if component["name"] == "DIETClassifier":
             component.update(settings)
+            if classifier:
+                pipeline.append(classifier)
+                component.update(intent_classification=False, number_of_transformer_layers=0)
+            if not keep_diet:
+                continue
+        pipeline.append(component)
+    config["pipeline"] = pipeline
     return config
 
 
