@@ -14,6 +14,7 @@ import argparse
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ BOT = ROOT / "bot"
 RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
 HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors"}
 LANGUAGES = ("nl", "en")
+ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")  # "[Utrecht](place)" -> "Utrecht", as Rasa reports it
 
 # A variant: settings of the DIETClassifier to change, whether to keep the char n-grams, and
 # "classifier": another intent classifier in DIET's place (DIET then only finds entities).
@@ -40,6 +42,8 @@ VARIANTS = {
     "diet_no_transformer_50": {"number_of_transformer_layers": 0, "epochs": 50},
     "logreg": {"classifier": {"name": "LogisticRegressionClassifier", "max_iter": 200}},
     "logreg_no_diet": {"classifier": {"name": "LogisticRegressionClassifier", "max_iter": 200}, "diet": False},
+    "logreg_no_diet_word_bigrams": {"classifier": {"name": "LogisticRegressionClassifier", "max_iter": 200},
+                                    "diet": False, "word_max_ngram": 2},
 }
 
 
@@ -49,8 +53,11 @@ def variant_config(name: str) -> dict:
     if not settings.pop("char_ngrams", True):
         config["pipeline"] = [c for c in config["pipeline"] if c.get("analyzer") != "char_wb"]
     classifier, keep_diet = settings.pop("classifier", None), settings.pop("diet", True)
+    word_max_ngram = settings.pop("word_max_ngram", None)
     pipeline = []
     for component in config["pipeline"]:
+        if word_max_ngram and component["name"] == "CountVectorsFeaturizer" and "analyzer" not in component:
+            component["max_ngram"] = word_max_ngram
         if component["name"] == "DIETClassifier":
             component.update(settings)
             if classifier:
@@ -78,7 +85,7 @@ def held_out_texts() -> dict[tuple[str, str], set[str]]:
             found = set()
             for path in (folder / language).glob("*.yml"):
                 for block in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []:
-                    found.update(line[2:].strip().lower() for line in str(block.get("examples", "")).splitlines()
+                    found.update(ANNOTATION.sub(r"\1", line[2:]).strip().lower() for line in str(block.get("examples", "")).splitlines()
                                  if line.startswith("- "))
             texts[set_name, language] = found
     return texts
@@ -89,7 +96,7 @@ def accuracies(results: Path) -> dict[tuple[str, str], float]:
     for name in ("intent_successes.json", "intent_errors.json"):
         for p in json.loads((results / name).read_text()) if (results / name).exists() else []:
             predicted[p["text"].strip().lower()] = p["intent"] == p["intent_prediction"]["name"]
-    return {key: sum(predicted[t] for t in texts if t in predicted) / len(texts)
+    return {key: sum(predicted[t] for t in texts if t in predicted) / sum(t in predicted for t in texts)
             for key, texts in held_out_texts().items()}
 
 
