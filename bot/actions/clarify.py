@@ -12,8 +12,9 @@ at most three, then "Iets anders" and "Met iemand praten" (the text clarify_ask,
 A choice without a title is given by payload only: the NLG endpoint gives it the title the menus give
 that payload (web/nlg.py), so the words stay in content/ and in the visitor's language.
 
-A second miss in a row (the helper's last message was this question) gets no third guess: the way to
-a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
+A second miss in a row (the helper's last message was this question), or a second miss at the same
+question (asked again after its clarify), gets no third guess and no third time the question: the way
+to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
 """
 from __future__ import annotations
 
@@ -146,14 +147,26 @@ def choices_for(tracker: Tracker, question: Optional[Dict[Text, Any]]) -> List[D
     return chosen[:MAX_CHOICES]
 
 
+def clarified_before(tracker: Tracker) -> set:
+    """The content ids of the helper's messages a clarify step already followed in this conversation."""
+    before, previous = set(), ""
+    for event in tracker.events:
+        if event.get("event") == "bot":
+            if content_id(event) == CLARIFY and previous:
+                before.add(previous)
+            previous = content_id(event)
+    return before - {CLARIFY}
+
+
 class ActionClarify(Action):
     def name(self) -> Text:
         return "action_clarify"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         question = last_bot_message(tracker)
-        if content_id(question) == CLARIFY:
-            # The second miss in a row: no third guess, the way to a person.
+        if content_id(question) == CLARIFY or content_id(question) in clarified_before(tracker):
+            # The second miss in a row, or at a question already clarified once (its own intent asks
+            # it again after a clarify): no third guess, and the question is not asked a third time.
             dispatcher.utter_message(response=HANDOFF)
             dispatcher.utter_message(response=TALK_TO_PERSON)
             return []

@@ -126,3 +126,13 @@ def test_every_intent_it_may_offer_has_a_button_title_in_the_content():
         for item in ((yaml.safe_load(path.read_text()) or {}).get("items") or {}).values():
             payloads |= {b["payload"] for b in (item or {}).get("buttons") or []}
     assert sorted(i for i in intents - OFFERED_NEVER if f"/{i}" not in payloads) == []
+
+
+def test_a_second_miss_at_the_same_question_hands_over_so_it_is_never_asked_a_third_time():
+    """digid -> menu, "digid" -> clarify, "digid" -> menu (the second time), "digid" again: a person."""
+    ranking = [("digid", 0.8), ("digid_request", 0.1)]
+    messages = run(user("digid", "digid"), bot("utter_digid_menu", [{"title": "Ik wil een DigiD", "payload": "/digid_request"}]),
+                   user("iets met digid", "digid", ranking), bot("clarify_ask"),
+                   user("gewoon digid", "digid", ranking), bot("utter_digid_menu"),
+                   user("digid zeg ik toch", "digid", ranking))
+    assert [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]
