@@ -8,9 +8,11 @@ would put an action's `json_message` in the place of this "custom"."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
 
+from .content.store import read_yaml
 from .content.render import render
 from .languages import offered_or_default
 
@@ -21,6 +23,12 @@ log = logging.getLogger(__name__)
 def sent_language(tracker: dict) -> str | None:
     """The language the web app sent with the latest message."""
     return ((tracker.get("latest_message") or {}).get("metadata") or {}).get("lang")
+
+
+def menu_ids(content_dir: Path) -> tuple[str, ...]:
+    """The start menu, then the questions and menus (content/nl/checklists.yml `general`), in order:
+    where a choice offered by payload only takes its title from."""
+    return ("utter_welcome", *(read_yaml(content_dir / "nl" / "checklists.yml").get("general") or ()))
 
 
 @bp.post("/nlg")
@@ -37,7 +45,12 @@ def generate():
         log.error("no content for response %r", body.get("response"))
         item = store.get("utter_default", language)
     # An action's own choices (e.g. "Bedoel je Zwolle?") come first, before the content's buttons.
-    choices = [c for c in arguments.pop("choices", None) or [] if isinstance(c, dict)]
+    # A choice given by payload only ("Bedoel je …?", bot/actions/clarify.py) gets the title the
+    # content already gives that payload, in the visitor's language; one without a title is left out.
+    menus = menu_ids(Path(current_app.config["CONTENT_DIR"]))
+    choices = [c if c.get("title") else {**c, "title": store.choice_title(str(c.get("payload")), language, menus)}
+               for c in arguments.pop("choices", None) or [] if isinstance(c, dict)]
+    choices = [c for c in choices if c.get("title")]
     rendered = render(item, {**(tracker.get("slots") or {}), **arguments}, language)
     rendered["buttons"] = [{**c, "icon": c.get("icon") or "arrow"} for c in choices] + rendered["buttons"]
     page_data = arguments.get("page_data")

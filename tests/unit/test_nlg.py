@@ -111,3 +111,17 @@ def test_an_actions_page_data_travels_beside_the_id(client):
     values = {"name": "B", "town": "Hoorn", "place": "Hoorn", "distance": 1, "source_date": "2021-09-13"}
     answer = nlg(client, "ido_point_no_times", arguments={**values, "page_data": {"card": card}})
     assert answer["custom"] == {"card": card, "content_id": "ido_point_no_times", "lang": "nl"}
+
+
+def test_a_choice_by_payload_only_gets_the_title_its_menu_gives_in_the_visitors_language(client):
+    """"Bedoel je …?" (bot/actions/clarify.py) offers intents by payload; the words come from content/."""
+    choices = [{"payload": "/digid_lost"}, {"payload": "/rep_parent"}, {"payload": "/no_such_intent"},
+               {"title": "Nee, iemand is overleden", "payload": "/rep_deceased"}]
+    dutch = nlg(client, "clarify_ask", metadata={"lang": "nl"}, arguments={"choices": choices})["buttons"]
+    # The menu's title; "Nee, het gaat om mijn kind" offered without its "Nee"; a payload without a
+    # title anywhere is left out; a title the action gives is kept; then the item's own two buttons.
+    assert [b["title"] for b in dutch] == ["Iets kwijt of vergeten", "Het gaat om mijn kind", "Nee, iemand is overleden",
+                                           "Iets anders", "Met iemand praten"]
+    english = nlg(client, "clarify_ask", metadata={"lang": "en"}, arguments={"choices": choices[:2]})["buttons"]
+    assert [b["title"] for b in english] == ["I lost or forgot something", "It is about my child", "Something else",
+                                             "Talk to someone"]

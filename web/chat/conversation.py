@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
     "utter_bot_unavailable", "utter_too_many_messages", "guide_ido",
+    # Also Rasa's own core fallback (action_default_fallback) asks /nlg for it; the bot's rules
+    # answer what they do not understand with action_clarify ("Bedoel je …?").
+    "utter_default",
     *sorted(WARNING_IDS),
 )
 # "Opnieuw beginnen": the web app deletes the conversation itself, so nothing of it stays behind.

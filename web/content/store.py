@@ -12,6 +12,7 @@ Another language translates only the words, content/<lang>/<topic>.yml (see cont
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,6 +21,8 @@ import yaml
 from ..config import DEFAULT_LANGUAGE  # from the one list of languages, content/languages.yml
 
 PLACE_DATA_CREDIT = "ido_credit"  # the bot's actions say the same id (bot/actions/find_help.py)
+# A button title that answers a yes/no question (see ContentStore.choice_title).
+_YES_NO_TITLE = re.compile(r"^(ja|nee|yes|no)\b[,:]?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,20 @@ class ContentStore:
                 for button in item.buttons:
                     if button.payload == payload:
                         return button.title
+        return None
+
+    def choice_title(self, payload: str, language: str = DEFAULT_LANGUAGE, menus: tuple[str, ...] = ()) -> str | None:
+        """The words for a choice an action offers by payload only ("Bedoel je …?"): the title a
+        menu already gives that payload (`menus`: the ids of the questions and menus, in order),
+        else the first button with it; in the visitor's language, else Dutch. A leading yes/no
+        word is left off: "Nee, het gaat om mijn kind" is offered as "Het gaat om mijn kind"."""
+        for lang in dict.fromkeys([language, DEFAULT_LANGUAGE]):
+            items = self._items.get(lang, {})
+            ordered = [items[i] for i in menus if i in items] + list(items.values())
+            title = next((b.title for item in ordered for b in item.buttons if b.payload == payload), None)
+            if title:
+                bare = _YES_NO_TITLE.sub("", title).strip()
+                return bare[:1].upper() + bare[1:] if bare else title
         return None
 
     def place_data_credit(self, language: str = DEFAULT_LANGUAGE) -> ContentItem:

@@ -1,0 +1,174 @@
+"""action_clarify: "Bedoel je …?" instead of "Sorry" (issue 15).
+
+It runs (bot/data/rules) when the helper is not sure what was meant: the NLU fell back (nlu_fallback),
+a yes or no came where no rule says what it answers, or a typed answer to a question would ask the same
+question again. It offers, as buttons:
+1. the buttons of the question just asked that the typed answer fits: by intent (one of its payloads
+   is among the intents the NLU ranked), by a yes/no word ("ja", "nee", "klopt", "yes", "no") for the
+   buttons that start with one, or by a title typed nearly as it stands (rapidfuzz);
+2. the best other intents of the message's intent_ranking (never the question's own intent, and never
+   intents that make no sense as a button: OFFERED_NEVER);
+at most three, then "Iets anders" and "Met iemand praten" (the text clarify_ask, content/<lang>/core.yml).
+A choice without a title is given by payload only: the NLG endpoint gives it the title the menus give
+that payload (web/nlg.py), so the words stay in content/ and in the visitor's language.
+
+A second miss in a row (the helper's last message was this question), or a second miss at the same
+question (asked again after its clarify), gets no third guess and no third time the question: the way
+to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Dict, List, Optional, Text
+
+from rapidfuzz import fuzz
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+CLARIFY = "clarify_ask"
+HANDOFF = "clarify_handoff"
+TALK_TO_PERSON = "utter_talk_to_person"
+MAX_CHOICES = 3
+# A ranked intent lower than this is no real guess.
+MIN_CONFIDENCE = 0.05
+# Intents that are no answer to offer: no intent, small talk, the two buttons clarify_ask always has
+# (menu = "Iets anders", talk_to_person), a place (only typed), a language (its own question) and yes/no.
+OFFERED_NEVER = {"nlu_fallback", "out_of_scope", "greet", "goodbye", "thanks", "menu", "talk_to_person",
+                 "give_place", "choose_language", "affirm", "deny"}
+YES = {"ja", "jaa", "jaaa", "jawel", "jazeker", "klopt", "inderdaad", "precies", "yes", "yeah", "yep", "yup",
+       "correct", "juist"}
+NO = {"nee", "neen", "neuh", "nope", "no", "nah", "nein"}
+YES_TITLE = re.compile(r"^(ja|yes)\b", re.IGNORECASE)
+NO_TITLE = re.compile(r"^(nee|no)\b", re.IGNORECASE)
+FUZZY_THRESHOLD = 85
+NAVIGATION_ICONS = {"back", "restart"}
+
+
+def words(text: str) -> List[str]:
+    """Lower-case words without accents or punctuation."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", str(text or "").casefold())
+                   if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", bare).split()
+
+
+def intent_of(payload: str) -> str:
+    return str(payload or "").lstrip("/").split("{")[0]
+
+
+def last_bot_message(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The helper's last message before the latest user message (the question it asked, if any)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return event
+    return None
+
+
+def content_id(bot_event: Optional[Dict[Text, Any]]) -> str:
+    data = (bot_event or {}).get("data") or {}
+    return str((data.get("custom") or {}).get("content_id") or
+               ((bot_event or {}).get("metadata") or {}).get("utter_action") or "")
+
+
+def question_buttons(bot_event: Optional[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The answer buttons of the helper's last message (not "Terug" and "Opnieuw beginnen")."""
+    buttons = ((bot_event or {}).get("data") or {}).get("buttons") or []
+    return [b for b in buttons if isinstance(b, dict) and b.get("payload") and b.get("payload") != "/restart"
+            and b.get("icon") not in NAVIGATION_ICONS]
+
+
+def asking_intent(tracker: Tracker) -> Optional[str]:
+    """The intent of the user message before the latest one: the one that made the helper ask."""
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_latest:
+                return ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            seen_latest = True
+    return None
+
+
+def ranked_intents(tracker: Tracker) -> List[str]:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return [r["name"] for r in ranking if r.get("name") and (r.get("confidence") or 0) >= MIN_CONFIDENCE]
+
+
+def fitting_buttons(text: str, ranked: List[str], buttons: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The question's buttons the typed answer fits: by its title, by a yes/no word, by intent."""
+    typed = words(text)
+    fits: List[Dict[Text, Any]] = []
+
+    def add(button: Dict[Text, Any]) -> None:
+        if button not in fits:
+            fits.append(button)
+
+    # Strongest first: a title typed nearly as it stands, then a yes/no word, then the NLU's ranking.
+    said = " ".join(typed)
+    if len(said) >= 4:
+        for b in buttons:
+            title = " ".join(words(b.get("title", "")))
+            if fuzz.ratio(said, title) >= FUZZY_THRESHOLD or (
+                    len(said) >= 6 and len(said) < len(title) and fuzz.partial_ratio(said, title) >= 90):
+                add(b)
+    if typed and (set(typed[:3]) & YES):
+        for b in buttons:
+            if YES_TITLE.match(str(b.get("title", ""))):
+                add(b)
+    if typed and (set(typed[:3]) & NO):
+        for b in buttons:
+            if NO_TITLE.match(str(b.get("title", ""))):
+                add(b)
+    by_payload = {intent_of(b["payload"]): b for b in buttons}
+    for intent in ranked:
+        if intent in by_payload:
+            add(by_payload[intent])
+    return fits
+
+
+def choices_for(tracker: Tracker, question: Optional[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    buttons = question_buttons(question)
+    ranked = ranked_intents(tracker)
+    repeat = asking_intent(tracker) if buttons else None
+    chosen = [{"title": b["title"], "payload": b["payload"]}
+              for b in fitting_buttons(tracker.latest_message.get("text", ""), ranked, buttons)]
+    for intent in ranked:
+        if intent in OFFERED_NEVER or intent == repeat:
+            continue
+        if all(intent_of(c["payload"]) != intent for c in chosen):
+            chosen.append({"payload": f"/{intent}"})
+    if not chosen:  # no guess at all: the question's own buttons are the way on
+        chosen = [{"title": b["title"], "payload": b["payload"]} for b in buttons]
+    return chosen[:MAX_CHOICES]
+
+
+def clarified_before(tracker: Tracker) -> set:
+    """The content ids of the helper's messages a clarify step already followed in this conversation."""
+    before, previous = set(), ""
+    for event in tracker.events:
+        if event.get("event") == "bot":
+            if content_id(event) == CLARIFY and previous:
+                before.add(previous)
+            previous = content_id(event)
+    return before - {CLARIFY}
+
+
+class ActionClarify(Action):
+    def name(self) -> Text:
+        return "action_clarify"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        question = last_bot_message(tracker)
+        if content_id(question) == CLARIFY or content_id(question) in clarified_before(tracker):
+            # The second miss in a row, or at a question already clarified once (its own intent asks
+            # it again after a clarify): no third guess, and the question is not asked a third time.
+            dispatcher.utter_message(response=HANDOFF)
+            dispatcher.utter_message(response=TALK_TO_PERSON)
+            return []
+        dispatcher.utter_message(response=CLARIFY, choices=choices_for(tracker, question))
+        return []

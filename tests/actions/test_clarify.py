@@ -1,0 +1,138 @@
+"""action_clarify ("Bedoel je …?") with rasa_sdk's real Tracker and CollectingDispatcher, on trackers as
+Rasa sends them: the question the helper asked (a bot event with the buttons /nlg rendered) and the
+typed answer with its intent ranking."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clarify import OFFERED_NEVER, ActionClarify
+
+ROOT = Path(__file__).resolve().parents[2]
+ASK_COURT = [
+    {"title": "Ja, de rechter heeft mij aangewezen", "payload": "/legal_rep", "icon": "arrow"},
+    {"title": "Nee, de persoon geeft mij toestemming", "payload": "/machtigen_get", "icon": "arrow"},
+    {"title": "Nee, het gaat om mijn kind", "payload": "/rep_parent", "icon": "arrow"},
+    {"title": "Nee, iemand is overleden", "payload": "/rep_deceased", "icon": "arrow"},
+    {"title": "Terug", "payload": "/machtigen", "icon": "back"},
+    {"title": "Opnieuw beginnen", "payload": "/restart", "icon": "restart"},
+]
+ROLE = [
+    {"title": "Bewindvoerder voor familie", "payload": "/rep_bewindvoerder", "icon": "arrow"},
+    {"title": "Bewindvoerder als beroep", "payload": "/rep_professional", "icon": "arrow"},
+    {"title": "Curator", "payload": "/rep_curator", "icon": "arrow"},
+    {"title": "Mentor", "payload": "/rep_mentor", "icon": "arrow"},
+    {"title": "Terug", "payload": "/machtigen_for_other", "icon": "back"},
+]
+
+
+def user(text: str, intent: str, ranking: list[tuple[str, float]] | None = None) -> dict:
+    ranking = [{"name": n, "confidence": c} for n, c in (ranking or [(intent, 0.9)])]
+    return {"event": "user", "text": text,
+            "parse_data": {"text": text, "intent": {"name": intent, "confidence": ranking[0]["confidence"]},
+                           "intent_ranking": ranking, "entities": []}}
+
+
+def bot(content_id: str, buttons: list[dict] | None = None) -> dict:
+    return {"event": "bot", "text": "…", "metadata": {"utter_action": content_id},
+            "data": {"buttons": buttons or [], "custom": {"content_id": content_id, "lang": "nl"}}}
+
+
+def run(*events: dict) -> list[dict]:
+    latest = events[-1]["parse_data"]
+    tracker = Tracker(sender_id="test", slots={}, latest_message={**latest, "metadata": {"lang": "nl"}},
+                      events=list(events), paused=False, followup_action=None, active_loop={},
+                      latest_action_name="action_listen")
+    dispatcher = CollectingDispatcher()
+    assert ActionClarify().run(dispatcher, tracker, domain={}) == []
+    return dispatcher.messages
+
+
+def offered(messages: list[dict]) -> list[str]:
+    [message] = messages
+    assert message["response"] == "clarify_ask"
+    return [c["payload"] for c in message["choices"]]
+
+
+def test_an_unsure_guess_offers_the_best_two_or_three_intents():
+    ranking = [("nlu_fallback", 0.6), ("digid_phone_lost", 0.41), ("digid_app", 0.38), ("greet", 0.1),
+               ("digid_forgot", 0.08), ("digid_sms", 0.02)]
+    messages = run(bot("utter_welcome", [{"title": "DigiD", "payload": "/digid"}]),
+                   user("mijn mobiel is in het water gevallen", "nlu_fallback", ranking))
+    # greet makes no sense as a button; a guess below 5 % is no guess.
+    assert offered(messages) == ["/digid_phone_lost", "/digid_app", "/digid_forgot"]
+
+
+def test_offered_intents_go_by_payload_so_the_content_gives_their_titles():
+    [message] = run(user("hmm digid app of zo", "nlu_fallback", [("nlu_fallback", 0.6), ("digid_app", 0.5)]))
+    assert message["choices"] == [{"payload": "/digid_app"}]
+
+
+def test_a_no_at_the_court_question_offers_its_no_buttons_with_their_own_words():
+    """The loop of issue 15: "nee, mijn vader kan het nog zelf" was classified machtigen_for_other and
+    asked the court question again. Now the question's "Nee" buttons are offered (when the rules did
+not already take it as a plain no: bot/data/rules/machtigen.yml)."""
+    ranking = [("machtigen_for_other", 0.7), ("machtigen_get", 0.2), ("legal_rep", 0.06)]
+    [message] = run(user("ik regel iets voor mijn vader", "machtigen_for_other"), bot("utter_machtigen_ask_court", ASK_COURT),
+                    user("nee, mijn vader kan het nog zelf maar woont ver weg", "machtigen_for_other", ranking))
+    assert message["choices"][0] == {"title": "Nee, de persoon geeft mij toestemming", "payload": "/machtigen_get"}
+    assert [c["payload"] for c in message["choices"]] == ["/machtigen_get", "/rep_parent", "/rep_deceased"]
+    # The intent that asked the question is never offered: it would ask it again.
+    assert "/machtigen_for_other" not in [c["payload"] for c in message["choices"]]
+
+
+def test_a_yes_word_picks_the_yes_button():
+    [message] = run(user("voor mijn broer", "machtigen_for_other"), bot("utter_machtigen_ask_court", ASK_COURT),
+                    user("klopt", "nlu_fallback", [("nlu_fallback", 0.6), ("thanks", 0.3)]))
+    assert message["choices"] == [{"title": "Ja, de rechter heeft mij aangewezen", "payload": "/legal_rep"}]
+
+
+def test_a_title_typed_nearly_as_it_stands_is_matched():
+    [message] = run(user("rechter heeft mij aangewezen", "legal_rep"), bot("utter_legal_rep_ask_role", ROLE),
+                    user("bewindvoerder familie", "legal_rep", [("legal_rep", 0.5), ("rep_professional", 0.3)]))
+    assert message["choices"][0]["payload"] == "/rep_bewindvoerder"
+    assert "/legal_rep" not in [c["payload"] for c in message["choices"]]
+
+
+def test_no_guess_at_all_offers_the_questions_own_buttons():
+    [message] = run(user("ik wil machtigen", "machtigen"), bot("utter_machtigen_ask_court", ASK_COURT),
+                    user("qwerty", "nlu_fallback", [("nlu_fallback", 0.6), ("greet", 0.2)]))
+    assert [c["payload"] for c in message["choices"]] == ["/legal_rep", "/machtigen_get", "/rep_parent"]
+
+
+def test_a_second_miss_in_a_row_hands_over_to_a_person_never_a_third_guess():
+    messages = run(bot("utter_welcome"), user("blabla", "nlu_fallback", [("nlu_fallback", 0.6), ("digid", 0.3)]),
+                   bot("clarify_ask", [{"title": "DigiD", "payload": "/digid"}]),
+                   user("nog meer blabla", "nlu_fallback", [("nlu_fallback", 0.6), ("digid", 0.3)]))
+    assert [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]
+
+
+def test_a_miss_after_an_understood_answer_is_a_first_miss_again():
+    messages = run(bot("clarify_ask"), user("/digid", "digid"), bot("utter_digid_menu"),
+                   user("blabla", "nlu_fallback", [("nlu_fallback", 0.6), ("digid_request", 0.3)]))
+    assert offered(messages) == ["/digid_request"]
+
+
+def test_every_intent_it_may_offer_has_a_button_title_in_the_content():
+    """An offered payload takes its title from content/ (web/nlg.py); one without would be left out."""
+    intents = set()
+    for path in (ROOT / "bot" / "domain").glob("*.yml"):
+        intents |= {i if isinstance(i, str) else next(iter(i)) for i in yaml.safe_load(path.read_text())["intents"]}
+    payloads = set()
+    for path in (ROOT / "content" / "nl").glob("*.yml"):
+        for item in ((yaml.safe_load(path.read_text()) or {}).get("items") or {}).values():
+            payloads |= {b["payload"] for b in (item or {}).get("buttons") or []}
+    assert sorted(i for i in intents - OFFERED_NEVER if f"/{i}" not in payloads) == []
+
+
+def test_a_second_miss_at_the_same_question_hands_over_so_it_is_never_asked_a_third_time():
+    """digid -> menu, "digid" -> clarify, "digid" -> menu (the second time), "digid" again: a person."""
+    ranking = [("digid", 0.8), ("digid_request", 0.1)]
+    messages = run(user("digid", "digid"), bot("utter_digid_menu", [{"title": "Ik wil een DigiD", "payload": "/digid_request"}]),
+                   user("iets met digid", "digid", ranking), bot("clarify_ask"),
+                   user("gewoon digid", "digid", ranking), bot("utter_digid_menu"),
+                   user("digid zeg ik toch", "digid", ranking))
+    assert [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]
