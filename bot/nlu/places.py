@@ -42,11 +42,13 @@ HELP_WORDS = {
 class PlaceExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # Below this DIET confidence a near miss alone ("Amsterdm") is taken as a place.
-        return {"unsure_below": 0.6}
+        # Where DIET is unsure as the FallbackClassifier counts it (below the threshold, or the best two this
+        # close), a near miss alone ("Amsterdm", "Zwole") is taken as a place instead of "Sorry".
+        return {"unsure_below": 0.6, "ambiguity": 0.1}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.unsure_below = float(config.get("unsure_below", 0.6))
+        self.ambiguity = float(config.get("ambiguity", 0.1))
         places.tables()  # load the tables now, not on the first message
 
     @classmethod
@@ -85,8 +87,12 @@ class PlaceExtractor(GraphComponent, EntityExtractorMixin):
         if words & HELP_WORDS:
             _set_intent(message, "find_help")
         elif places.is_only_places(text, mentions) and (
-                any(m.exact for m in mentions) or confidence < self.unsure_below):
+                any(m.exact for m in mentions) or self._unsure(message, confidence)):
             _set_intent(message, "give_place")
+
+    def _unsure(self, message: Message, confidence: float) -> bool:
+        ranking = [float(r.get("confidence") or 0.0) for r in message.get(INTENT_RANKING_KEY) or []]
+        return confidence < self.unsure_below or (len(ranking) > 1 and ranking[0] - ranking[1] < self.ambiguity)
 
 
 def _set_intent(message: Message, name: str) -> None:

@@ -102,6 +102,14 @@ def test_a_sure_intent_of_diet_for_a_place_intent_is_kept():
 def test_a_near_miss_alone_is_a_place_only_when_diet_was_unsure():
     assert message("Amsterdm", "digid_sms", 0.9).get("intent")["name"] == "digid_sms"
     assert message("Amsterdm", "digid_sms", 0.3).get("intent")["name"] == "give_place"
+    close = Message({"text": "Zwole", "intent": {"name": "greet", "confidence": 0.62},
+                     "intent_ranking": [{"name": "greet", "confidence": 0.62}, {"name": "thanks", "confidence": 0.58}]})
+    PlaceExtractor({}).process([close])
+    assert close.get("intent")["name"] == "give_place"
+
+
+def test_a_postcode_with_a_foreign_town_is_no_dutch_place():
+    assert named("1000 Brussel") == []
 
 
 def test_diet_place_guesses_are_replaced_and_other_entities_kept():

@@ -335,7 +335,7 @@ def find_places(text: str) -> list[Mention]:
     taken: set[int] = set()
     found: list[Mention] = []
     for m in POSTCODE_RE.finditer(text):
-        if m.group(1) not in tables().pc4 or _looks_foreign(text[m.start():m.end() + 6], m.group(1)):
+        if m.group(1) not in tables().pc4 or _looks_foreign(text, m.group(1)):  # not "1000 Brussel"
             continue
         index = next((i for i, (s, e, _) in enumerate(words) if s <= m.start() < e), None)
         before = plain[index - 1] if index else ""
