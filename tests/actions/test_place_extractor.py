@@ -27,6 +27,8 @@ def named(text: str) -> list[str]:
     ("ik zoek hulp in best", "best"),  # an ordinary word, but after "in" where a place is expected
     ("Best", "Best"),  # the whole message
     ("ik woon in Echt", "Echt"),
+    ("ido kampen", "kampen"),  # right after the name of a help point
+    ("mijn oma woont in een dorpje bij steenwijk", "steenwijk"),
 ])
 def test_a_place_inside_a_sentence_is_found_as_typed(text, place):
     assert named(text) == [place]
@@ -36,6 +38,7 @@ def test_a_place_inside_a_sentence_is_found_as_typed(text, place):
     ("kan iemand me in deventr helpen", "deventr", "Deventer"),
     ("bieb bij mij in sneeek", "sneeek", "Sneek"),
     ("Amsterdm", "Amsterdm", "Amsterdam"),
+    ("informatiepunt almeloo", "almeloo", "Almelo"),
 ])
 def test_a_misspelt_place_is_found_and_the_search_asks_about_it(text, typed, meant):
     [mention] = places.find_places(text)

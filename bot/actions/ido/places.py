@@ -294,6 +294,9 @@ class Mention:
 PLACE_PREPOSITIONS = {"in", "bij", "uit", "te", "rond", "rondom", "omgeving", "buurt", "nabij", "naar",
                       "regio", "near", "from", "around", "at", "dichtbij", "dicht", "plaats", "woonplaats",
                       "postcode", "gemeente", "dorp", "stad", "town", "city", "village", "postal", "zip", "pc"}
+# Names of help points a place often follows straight away: "ido kampen", "bieb best", "informatiepunt almeloo".
+PLACE_CONTEXT = PLACE_PREPOSITIONS | {"ido", "informatiepunt", "bieb", "bibliotheek", "library", "hulppunt",
+                                      "spreekuur", "gemeentehuis"}
 # Words around a place that say nothing more ("ik woon in de buurt van ..."): a message of only these and a
 # place is the place alone.
 PLACE_FILLER = LEADING_FILLER | PLACE_PREPOSITIONS | {
@@ -364,7 +367,7 @@ def find_places(text: str) -> list[Mention]:
     for i in range(n):  # near misses: "in deventr", "bieb in sneeek", or "Amsterdm" alone
         if i in taken or plain[i] in PLACE_FILLER or plain[i] in COMMON_WORD_PLACES or plain[i] in FOREIGN_WORDS:
             continue
-        after_place_word = i > 0 and plain[i - 1] in PLACE_PREPOSITIONS
+        after_place_word = i > 0 and plain[i - 1] in PLACE_CONTEXT
         if not (after_place_word or only_place == 1):
             continue
         best = None
@@ -405,7 +408,7 @@ def _place_expected(words, plain, start: int, size: int, only_place: int, key: s
         return True
     if only_place <= size:  # the whole message is this name, perhaps with "ik woon in"
         return True
-    if start > 0 and plain[start - 1] in PLACE_PREPOSITIONS and plain[start - 1] not in ("plaats", "stad", "dorp"):
+    if start > 0 and plain[start - 1] in PLACE_CONTEXT and plain[start - 1] not in ("plaats", "stad", "dorp"):
         # "in een dorp": "een" and the like are never a place inside a sentence
         return key not in {"een", "hem", "heel", "echt", "ie", "hee", "neer", "made", "goes", "well", "born",
                            "enter", "lies", "home", "city", "town", "hulp", "thuis", "stad", "dorp", "digid",
