@@ -31,7 +31,10 @@ class ValidateIdoForm(FormValidationAction):
         result = find_help(str(value or ""))
         if result.status in ANSWERABLE:
             return {"place": str(value), "place_problem": None}
-        problem = "suggest:" + "|".join(result.suggestions) if result.status == "suggest" else "unknown"
+        if result.status in ("suggest", "which"):
+            problem = result.status + ":" + "|".join(result.suggestions)
+        else:
+            problem = "unknown"
         return {"place": None, "place_problem": problem}
 
 
@@ -43,9 +46,11 @@ class ActionAskPlace(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         problem = tracker.get_slot("place_problem") or ""
-        if problem.startswith("suggest:"):
-            names = problem.split(":", 1)[1].split("|")
-            choices = [{"title": n, "payload": f'/give_place{{"place": "{n}"}}'} for n in names]
+        kind, _, listed = problem.partition(":")
+        choices = [{"title": n, "payload": f'/give_place{{"place": "{n}"}}'} for n in listed.split("|") if n]
+        if kind == "which":  # Bergen, Hengelo: the buttons name the province or the gemeente
+            dispatcher.utter_message(response="ido_which_place", choices=choices)
+        elif kind == "suggest":
             dispatcher.utter_message(response="ido_did_you_mean", choices=choices)
         elif problem == "unknown":
             dispatcher.utter_message(response="ido_unknown_place")

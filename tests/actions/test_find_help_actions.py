@@ -82,3 +82,25 @@ def test_a_kiosk_offers_its_own_place_first():
     ActionAskPlace().run(dispatcher, kiosk, {})
     assert responses(dispatcher) == ["ido_ask_here"]
     assert dispatcher.messages[0]["kiosk_place"] == "Utrecht"
+
+
+def test_a_name_more_places_have_asks_which_with_the_province():
+    """Issue 15: "Hengelo" is asked about, not sent silently to Twente."""
+    result = ValidateIdoForm().validate_place("hengelo", CollectingDispatcher(), tracker(), {})
+    assert result == {"place": None, "place_problem": "which:Hengelo (Overijssel)|Hengelo (Gelderland)"}
+    dispatcher = CollectingDispatcher()
+    ActionAskPlace().run(dispatcher, tracker(result), {})
+    [message] = dispatcher.messages
+    assert message["response"] == "ido_which_place"
+    assert [c["payload"] for c in message["choices"]] == [
+        '/give_place{"place": "Hengelo (Overijssel)"}', '/give_place{"place": "Hengelo (Gelderland)"}']
+
+
+def test_the_chosen_one_of_two_same_name_places_is_searched_there():
+    chosen = "Bergen (Limburg)"
+    assert ValidateIdoForm().validate_place(chosen, CollectingDispatcher(), tracker(), {})["place"] == chosen
+    dispatcher = CollectingDispatcher()
+    ActionFindHelp().run(dispatcher, tracker({"place": chosen}), {})
+    first = dispatcher.messages[0]
+    assert first["place"] == "Bergen L"
+    assert dispatcher.messages[-1]["gemeente"] == "Bergen (L)"

@@ -81,10 +81,36 @@ def test_same_name_villages_far_apart_ask_which_one():
     assert (chosen.status, chosen.gemeente) == ("point", "Berg en Dal")
 
 
-def test_clear_winner_among_same_name_places():
-    assert places.resolve("Hoorn").gemeente == "Hoorn"  # not the village on Terschelling
-    assert places.resolve("Bergen").label == "Bergen (NH)"
+@pytest.mark.parametrize("name, choices", [
+    ("Bergen", ["Bergen (Noord-Holland)", "Bergen (Limburg)"]),
+    ("hengelo", ["Hengelo (Overijssel)", "Hengelo (Gelderland)"]),
+    ("Zevenhuizen", ["Zevenhuizen (Zuid-Holland)", "Zevenhuizen (Groningen)"]),
+    ("Hoorn", ["Hoorn (Noord-Holland)", "Hoorn (Fryslân)"]),
+    ("Rijswijk", ["Rijswijk (Zuid-Holland)", "Rijswijk (Gelderland)", "Rijswijk (Noord-Brabant)"]),
+])
+def test_same_name_places_far_apart_are_never_chosen_silently(name, choices):
+    """Issue 15: "Hengelo" was Twente without asking, also for someone in Hengelo (Gelderland)."""
+    r = places.resolve(name)
+    assert (r.status, r.reason, r.suggestions) == ("suggest", "same_name", choices)
+
+
+@pytest.mark.parametrize("choice, label, gemeente", [
+    ("Bergen (Noord-Holland)", "Bergen (NH)", "Bergen (NH)"),
+    ("Bergen (Limburg)", "Bergen L", "Bergen (L)"),
+    ("Hengelo (Overijssel)", "Hengelo", "Hengelo"),
+    ("Hengelo (Gelderland)", "Hengelo (Gld)", "Bronckhorst"),
+    ("Zevenhuizen (Groningen)", "Zevenhuizen", "Westerkwartier"),
+    ("Hoorn (Fryslân)", "Hoorn", "Terschelling"),
+])
+def test_each_choice_leads_to_its_own_place(choice, label, gemeente):
+    r = places.resolve(choice)
+    assert (r.status, r.label, r.gemeente) == ("point", label, gemeente)
+
+
+def test_a_name_that_says_which_needs_no_question():
+    assert places.resolve("Bergen NH").label == "Bergen (NH)"
     assert places.resolve("Bergen Limburg").label == "Bergen L"
+    assert places.resolve("hengelo gld").label == "Hengelo (Gld)"
 
 
 @pytest.mark.parametrize("text", ["qwertyuiop", "blablabla", "", "   ", "0123", "x" * 10_000])

@@ -37,7 +37,7 @@ def test_found_by_postcode():
 
 
 def test_found_keeps_opening_times_and_website():
-    hoorn = find_help("Hoorn").points[0]
+    hoorn = find_help("Hoorn (Noord-Holland)").points[0]
     assert hoorn.name == "Centrale Bibliotheek Hoorn" and hoorn.km == 0
     assert "donderdag" in hoorn.opening_times and hoorn.website.startswith("https://")
     assert hoorn.source_date == "2021-09-13"
@@ -64,9 +64,15 @@ def test_long_garbage_is_capped():
 
 
 def test_route_link_is_plain_osm_directions():
-    point = find_help("Hoorn").points[0]
+    point = find_help("Hoorn (Noord-Holland)").points[0]
     url = urlparse(route_link(point))
     assert (url.scheme, url.netloc, url.path) == ("https", "www.openstreetmap.org", "/directions")
     lat, lon = map(float, parse_qs(url.query)["to"][0].split(","))
     assert (lat, lon) == (pytest.approx(point.lat, abs=1e-4), pytest.approx(point.lon, abs=1e-4))
     assert list(parse_qs(url.query)) == ["to"]
+
+
+def test_a_name_more_places_have_is_asked_about():
+    result = find_help("Hoorn")  # the town in Noord-Holland, and a village on Terschelling
+    assert (result.status, result.suggestions) == ("which", ["Hoorn (Noord-Holland)", "Hoorn (Fryslân)"])
+    assert not result.points

@@ -1,6 +1,8 @@
 """The ido journey ("Hulp in de buurt") through /api/chat, with the real model, form, action server and shipped data."""
 from __future__ import annotations
 
+import pytest
+
 
 def search(stack, *typed):
     answers = stack.conversation("/find_help", *typed)
@@ -61,3 +63,72 @@ def test_a_kiosk_offers_help_where_it_stands_first(kiosk_stack):
     assert here["title"] == "Ja, hier in Utrecht"
     replies = kiosk_stack.chat(here["payload"], question["session"])["replies"]
     assert "Utrecht" in replies[0]["text"] and cards(replies)
+
+
+# Issue 15: places wherever they appear, same-name places, and questions inside the place question.
+
+def content_ids(replies):
+    return [r.get("content_id") for r in replies]
+
+
+def card_names(replies):
+    return [c["name"] for c in cards(replies)]
+
+
+@pytest.mark.parametrize("typed, place, point", [
+    ("kan iemand mij in Deventer helpen met die digid", "Deventer", None),
+    ("informatiepunt Enschede", "Enschede", "Bibliotheek Enschede Centrale (Ontwikkelplein)"),
+    ("is er een bieb bij mij in sneek waar ze helpen", "Sneek", "Bibliotheek Sneek"),
+    ("bibliotheek in de buurt van 7411", "7411 Deventer", None),
+])
+def test_a_place_inside_a_sentence_searches_there_at_once(stack, typed, place, point):
+    replies = stack.chat(typed)["replies"]
+    assert replies[0]["content_id"] in ("ido_found", "ido_none_near")
+    assert f"in de buurt van {place}." in replies[0]["text"] or f"dichtbij {place}." in replies[0]["text"]
+    assert cards(replies)
+    if point:
+        assert card_names(replies)[0] == point
+
+
+def test_a_town_typed_alone_is_searched_also_outside_the_question(stack):
+    replies = stack.chat("Sneek")["replies"]
+    assert "Sneek" in replies[0]["text"] and card_names(replies)[0] == "Bibliotheek Sneek"
+
+
+def test_a_name_two_places_have_asks_which_and_searches_the_chosen_one(stack):
+    question = stack.conversation("/find_help", "hengelo")[-1]
+    asked = question["replies"][0]
+    assert asked["content_id"] == "ido_which_place"
+    assert [b["title"] for b in asked["buttons"]][:2] == ["Hengelo (Overijssel)", "Hengelo (Gelderland)"]
+    gelderland = asked["buttons"][1]
+    replies = stack.chat(gelderland["payload"], question["session"])["replies"]
+    assert "Hengelo (Gld)" in replies[0]["text"] and cards(replies)
+    assert "bibliotheek in Bronckhorst" in replies[-1]["text"]  # the own library of Hengelo in Gelderland
+    assert "Bibliotheek Hengelo" not in card_names(replies)  # not Twente, 50 km away
+
+
+def test_a_journey_question_inside_the_place_question_is_answered_then_the_search_offered(stack):
+    answers = stack.conversation("/find_help", "ik heb helemaal geen smartphone alleen een oude nokia")
+    replies = answers[-1]["replies"]
+    assert "utter_digid_no_smartphone" in content_ids(replies)
+    assert "ido_unknown_place" not in content_ids(replies)
+    offer = replies[-1]
+    assert offer["content_id"] == "utter_ido_offer_again" and offer["text"].startswith("Zal ik nog hulp")
+    yes = next(b for b in offer["buttons"] if b["payload"] == "/find_help")
+    again = stack.chat(yes["payload"], answers[-1]["session"])["replies"]
+    assert again[0]["content_id"] == "ido_ask_place"
+    replies = stack.chat("Sneek", answers[-1]["session"])["replies"]
+    assert card_names(replies)[0] == "Bibliotheek Sneek"
+
+
+def test_a_lost_digid_inside_the_place_question_gets_its_answer(stack):
+    replies = stack.conversation("/find_help", "mijn digid is kwijt wat nu")[-1]["replies"]
+    assert replies[0]["content_id"] in ("utter_digid_lost", "utter_digid_forgot")
+    assert "ido_unknown_place" not in content_ids(replies)
+
+
+@pytest.mark.parametrize("word", ["xyzzy", "morgen"])
+def test_a_word_that_is_no_place_gets_the_ways_to_type_one_not_the_menu(stack, word):
+    replies = search(stack, word)
+    assert content_ids(replies) == ["ido_unknown_place"]
+    assert "postcode" in replies[0]["text"] and word not in replies[0]["text"]

@@ -30,7 +30,8 @@ class FoundPoint:
 class SearchResult:
     """status: 'found' (points within NEAR_KM), 'none_near' (place known, nothing within NEAR_KM:
     send the user to the library in `gemeente`; `points` then holds the nearest ones anyway),
-    'suggest' (ask "Bedoel je ...?" with `suggestions`), 'unknown' or 'foreign'."""
+    'suggest' (ask "Bedoel je ...?" with `suggestions`), 'which' (more places have that name: ask which,
+    the `suggestions` naming province or gemeente), 'unknown' or 'foreign'."""
     status: str
     place_label: str = ""
     place_kind: str | None = None  # 'postcode' | 'town' | 'gemeente'
@@ -43,7 +44,7 @@ class SearchResult:
 def find_help(text: str) -> SearchResult:
     place = places.resolve(text[:places.MAX_INPUT_CHARS])
     if place.status == "suggest":
-        return SearchResult("suggest", suggestions=place.suggestions)
+        return SearchResult("which" if place.reason == "same_name" else "suggest", suggestions=place.suggestions)
     if place.status != "point":
         return SearchResult(place.reason or "unknown")
     ranked = helppoints.nearest(place.lat, place.lon, MAX_POINTS)

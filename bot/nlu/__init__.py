@@ -1,0 +1,1 @@
+"""Our own Rasa NLU components (config.yml names them as nlu.<module>.<Class>; Rasa runs with cwd bot/)."""
