@@ -291,7 +291,8 @@ class Mention:
 
 
 # Words a place usually follows: "in Deventer", "bij 7411", "uit Sneek", "near Zwolle".
-PLACE_PREPOSITIONS = {"in", "bij", "uit", "te", "rond", "rondom", "omgeving", "buurt", "nabij", "naar",
+# Not "te": "te worden", "te zetten" (Woerden, Zetten) are verbs far more often than "te Zwolle".
+PLACE_PREPOSITIONS = {"in", "bij", "uit", "rond", "rondom", "omgeving", "buurt", "nabij", "naar",
                       "regio", "near", "from", "around", "at", "dichtbij", "dicht", "plaats", "woonplaats",
                       "postcode", "gemeente", "dorp", "stad", "town", "city", "village", "postal", "zip", "pc"}
 # Names of help points a place often follows straight away: "ido kampen", "bieb best", "informatiepunt almeloo".
@@ -301,7 +302,7 @@ PLACE_CONTEXT = PLACE_PREPOSITIONS | {"ido", "informatiepunt", "bieb", "biblioth
 # place is the place alone.
 PLACE_FILLER = LEADING_FILLER | PLACE_PREPOSITIONS | {
     "ik", "we", "wij", "woon", "woonachtig", "zit", "kom", "wonen", "hier", "daar", "graag", "aub", "alsjeblieft",
-    "alstublieft", "het", "een", "u", "je", "jij", "ben", "zijn", "en", "of", "nou", "eh", "euh", "ja", "nee",
+    "alstublieft", "het", "een", "u", "je", "jij", "ben", "zijn", "en", "of", "nou", "eh", "euh",
     "ergens", "i", "live", "am", "im", "my", "is", "the", "please", "pls", "code", "postal", "omg",
     "dus", "toch", "ofzo", "zo", "op", "gewoon", "nabij", "adres", "address", "staying", "stay", "living",
 }
