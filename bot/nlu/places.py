@@ -7,12 +7,12 @@ only), and ordinary words that are also places ("best", "echt", "een") must only
 expected. One matcher does both jobs: this component calls `actions.ido.places.find_places`, the module
 the search itself uses (so the Rasa image needs bot/actions/ido and content/data/places too).
 
-DIET's own `place` entities are dropped: it has seen a few dozen annotated towns and guesses spans that are
-no place at all; ours come from the tables. Besides the entity, two intent corrections that DIET cannot
-learn from a handful of towns (only when DIET named neither intent itself):
+It replaces any other extractor's `place` entities (DIET, when it was in the pipeline, guessed spans that
+were no place at all). Besides the entity, two intent corrections that the intent classifier cannot learn
+from a handful of towns (only when the classifier named neither intent itself):
 - a place and a help word ("kan iemand me in deventer helpen", "informatiepunt enschede"): `find_help`;
 - a message that is nothing but a place ("Sneek", "ik woon in 7411"): `give_place` (a near miss such as
-  "Amsterdm" only when DIET itself was unsure).
+  "Amsterdm" only when the classifier itself was unsure).
 """
 from __future__ import annotations
 
@@ -42,8 +42,9 @@ HELP_WORDS = {
 class PlaceExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # Where DIET is unsure as the FallbackClassifier counts it (below the threshold, or the best two this
-        # close), a near miss alone ("Amsterdm", "Zwole") is taken as a place instead of "Sorry".
+        # Where the classifier is unsure as the FallbackClassifier counts it (below its threshold, or the best
+        # two this close), a near miss alone ("Amsterdm", "Zwole") is taken as a place instead of "Sorry".
+        # bot/config.yml gives both the FallbackClassifier's values.
         return {"unsure_below": 0.6, "ambiguity": 0.1}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
