@@ -90,8 +90,8 @@ JOURNEYS = {
     "dutch-stand-in": ("ar", [("click", "/digid"), ("click", "/digid_activate")]),
     # Help points as cards (route and website links), the data's credit, typed text.
     # A pressed "Terug" stays "Terug" after a reload, not the menu's "DigiD" of the same payload.
-    "cards": ("nl", [("click", "/digid"), ("click", "/digid_lost"), ("click", "/digid"), ("click", "/find_help"),
-                     ("type", "3511 AB")]),
+    "cards": ("nl", [("click", "/digid"), ("click", "/digid_lost"), ("click", "/digid"), ("click", "/menu"),
+                     ("click", "/find_help"), ("type", "3511 AB")]),
 }
 
 
