@@ -31,8 +31,9 @@ CLARIFY = "clarify_ask"
 HANDOFF = "clarify_handoff"
 TALK_TO_PERSON = "utter_talk_to_person"
 MAX_CHOICES = 3
-# A ranked intent lower than this is no real guess.
-MIN_CONFIDENCE = 0.05
+# A ranked intent lower than this is no real guess. The logistic regression spreads its probability
+# over the short intents for nonsense ("qwpoeiru zxmcnv": give_place 0.21, machtigen_check_org 0.18).
+MIN_CONFIDENCE = 0.2
 # Intents that are no answer to offer: no intent, small talk, the two buttons clarify_ask always has
 # (menu = "Iets anders", talk_to_person), a place (only typed), a language (its own question) and yes/no.
 OFFERED_NEVER = {"nlu_fallback", "out_of_scope", "greet", "goodbye", "thanks", "menu", "talk_to_person",
@@ -44,6 +45,8 @@ YES_TITLE = re.compile(r"^(ja|yes)\b", re.IGNORECASE)
 NO_TITLE = re.compile(r"^(nee|no)\b", re.IGNORECASE)
 FUZZY_THRESHOLD = 85
 NAVIGATION_ICONS = {"back", "restart"}
+# No guess and no question asked (gibberish, or a word from another language): the three journeys.
+JOURNEYS = ("/digid", "/machtigen", "/find_help")
 
 
 def words(text: str) -> List[str]:
@@ -142,8 +145,9 @@ def choices_for(tracker: Tracker, question: Optional[Dict[Text, Any]]) -> List[D
             continue
         if all(intent_of(c["payload"]) != intent for c in chosen):
             chosen.append({"payload": f"/{intent}"})
-    if not chosen:  # no guess at all: the question's own buttons are the way on
-        chosen = [{"title": b["title"], "payload": b["payload"]} for b in buttons]
+    if not chosen:  # no guess at all: the question's own buttons are the way on, else the journeys
+        chosen = [{"title": b["title"], "payload": b["payload"]} for b in buttons] or [
+            {"payload": payload} for payload in JOURNEYS]
     return chosen[:MAX_CHOICES]
 
 

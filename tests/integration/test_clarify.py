@@ -76,7 +76,7 @@ def test_a_typed_answer_at_every_button_question_never_asks_it_again_and_again(s
 
 
 def test_not_understood_asks_bedoel_je_with_a_way_out_then_a_person(stack):
-    first, second = stack.conversation("fjdksl qwpoe zzz", "mmm prrrt")[-2:]
+    first, second = stack.conversation("fjdksl qwpoe zzz", "qwpoeiru zxmcnv")[-2:]
     [ask] = first["replies"]
     assert ask["content_id"] == "clarify_ask" and ask["text"].startswith("Bedoel je")
     assert payloads(ask)[-2:] == CLARIFY_FIXED

@@ -25,9 +25,11 @@ def test_a_greeting_gets_the_welcome_and_the_three_buttons(stack):
     assert [b["payload"] for b in reply["buttons"]] == START_PAYLOADS
 
 
-def test_gibberish_gets_a_kind_answer_with_the_three_buttons(stack):
+def test_gibberish_gets_a_kind_answer_with_the_three_journeys_and_the_ways_out(stack):
+    # No guess to make: "Bedoel je ...?" with the three journeys, then "Iets anders" and "Met iemand praten".
     reply = stack.chat("qwpoeiru zxmcnv")["replies"][-1]
-    assert [b["payload"] for b in reply["buttons"]] == START_PAYLOADS
+    assert reply["content_id"] == "clarify_ask"
+    assert [b["payload"] for b in reply["buttons"]] == [*START_PAYLOADS, "/menu", "/talk_to_person"]
 
 
 def test_something_outside_the_helpers_field_is_said_so(stack):
