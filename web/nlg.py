@@ -8,6 +8,7 @@ would put an action's `json_message` in the place of this "custom"."""
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
@@ -25,9 +26,11 @@ def sent_language(tracker: dict) -> str | None:
     return ((tracker.get("latest_message") or {}).get("metadata") or {}).get("lang")
 
 
+@lru_cache(maxsize=4)
 def menu_ids(content_dir: Path) -> tuple[str, ...]:
     """The start menu, then the questions and menus (content/nl/checklists.yml `general`), in order:
-    where a choice offered by payload only takes its title from."""
+    where a choice offered by payload only takes its title from. Read once per content folder, like
+    the content itself (parsing it on every text was most of /nlg's time under load)."""
     return ("utter_welcome", *(read_yaml(content_dir / "nl" / "checklists.yml").get("general") or ()))
 
 
