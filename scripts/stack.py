@@ -287,8 +287,11 @@ def main() -> int:
     args = parse_args()
     stack = Stack(host=args.host, port=args.port, rasa_port=args.rasa_port, actions_port=args.actions_port,
                   nlg_port=args.nlg_port, workers=args.workers, log_dir=Path(args.log_dir))
-    # SIGTERM (how a kiosk's autostart stops it) ends the same way as Ctrl-C: through `finally`.
+    # SIGTERM (how a kiosk's autostart stops it) ends the same way as Ctrl-C: through `finally`. Ctrl-C
+    # works even where the launcher was started with SIGINT ignored (a shell's background job `... &`:
+    # Python then keeps it ignored, and the stack would not stop).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     ready_file = Path(args.ready_file)
     try:
         stack.start()
