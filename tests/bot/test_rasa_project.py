@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from web.content.check import bot_intents
+from web.privacy import PLACEHOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
@@ -80,6 +81,11 @@ def nlu_results(tmp_path_factory):
     for folder in (HELD_OUT, VISITORS):
         shutil.copytree(folder, both / folder.name)
     return rasa_test_nlu(both, tmp_path_factory.mktemp("nlu"))
+
+
+def test_training_data_is_as_rasa_receives_it():
+    """The privacy guard sends Rasa the text without its placeholders (bot/data/README.md)."""
+    assert [e for e in examples(BOT / "data") if any(p.lower() in e for p in PLACEHOLDERS.values())] == []
 
 
 def test_held_out_examples_are_never_trained_on():
