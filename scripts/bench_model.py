@@ -27,7 +27,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 BOT = ROOT / "bot"
 RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
-HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors"}
+HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors",
+            "fresh": BOT / "tests" / "nlu_holdout_fresh"}
 LANGUAGES = ("nl", "en")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")  # "[Utrecht](place)" -> "Utrecht", as Rasa reports it
 
@@ -145,7 +146,8 @@ def main() -> int:
     for name, r in results.items():
         print(f"{name:<32} {r['seconds']:>8.0f} {r['mb']:>9.1f} "
               + " ".join(f"{r[s, lang]:>12.3f}" for s in HELD_OUT for lang in LANGUAGES))
-    print(f"\nintent accuracy on bot/tests/nlu_holdout (team) and nlu_holdout_visitors; models in {args.out}")
+    print(f"\nintent accuracy on bot/tests/nlu_holdout (team), nlu_holdout_visitors and nlu_holdout_fresh; "
+          f"models in {args.out}")
     return 0
 
 
