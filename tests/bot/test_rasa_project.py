@@ -137,15 +137,25 @@ def fallback_threshold() -> float:
     return next(c["threshold"] for c in pipeline if c["name"] == "FallbackClassifier")
 
 
-@pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)
-def test_visitors_held_out_set_is_never_trained_on(folder):
-    visitors = examples(folder)
+def unseen(folder: Path) -> set[str]:
+    """The examples of a held-out set (or of one language of it) that stand in neither the training data nor an
+    older held-out set: what it is scored on. nlu_holdout_fresh was written without seeing either, and a quarter
+    of it happens to stand there too, mostly short phrases ("hoi", "digid kwijt", "zwolle"). Those are left out
+    of its score, not deleted. (The older sets share nothing with the training data or each other: tested.)"""
+    whole = folder if folder in VISITOR_SETS else folder.parent
+    older = [HELD_OUT, *VISITOR_SETS][:[HELD_OUT, *VISITOR_SETS].index(whole)]
+    return examples(folder) - examples(BOT / "data").union(*(examples(other) for other in older))
+
+
+def test_visitors_held_out_set_is_never_trained_on():
+    visitors = examples(VISITORS)
     assert len(visitors) >= 600
     assert visitors & examples(BOT / "data") == set()
-    others = [HELD_OUT, *VISITOR_SETS]
-    others.remove(folder)
-    for other in others:
-        assert visitors & examples(other) == set(), f"{folder.name} and {other.name} must be independent"
+    assert visitors & examples(HELD_OUT) == set(), "the held-out sets must be independent"
+
+
+def test_the_fresh_set_keeps_enough_unseen_examples():
+    assert len(unseen(FRESH)) >= 550
 
 
 @pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)
@@ -157,7 +167,7 @@ def test_visitors_held_out_set_covers_every_intent(folder, language):
 @pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)
 @pytest.mark.parametrize("language", UNDERSTOOD)
 def test_intent_accuracy_on_visitors_held_out_set(nlu_results, folder, language):
-    texts = examples(folder / language)
+    texts = unseen(folder / language)
     outcomes = predictions(nlu_results, texts)
     score = accuracy(outcomes)
     # `rasa test nlu` undoes the FallbackClassifier; in a conversation these would get the fallback.

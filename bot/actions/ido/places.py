@@ -320,7 +320,7 @@ COMMON_WORD_PLACES = {
     "vinkel", "bant", "leur", "peins", "eind", "einde", "loo", "zand", "dijk", "berg", "brug", "dam",
     "markt", "kerk", "school", "wezep", "engeland", "paradijs", "schoonhoven", "sint", "oud", "nieuw",
     "groot", "klein", "hulp", "thuis", "stad", "dorp", "home", "city", "town", "digid", "app", "brief",
-    "son", "zetten", "kaart", "nederlands", "engels", "thank", "hallo",
+    "son", "zetten", "kaart", "nederlands", "engels", "thank", "hallo", "belt",
 }
 # Fuzzy matches of what follows a place word: only this close (fuzz.ratio), and only from this length.
 IN_SENTENCE_FUZZY_SCORE = 85
