@@ -138,8 +138,8 @@ class Stack:
         ]
         for rasa in sorted(p for p in self.ports if p.startswith("rasa")):
             web = rasa.replace("rasa", "web")
-            parts.append(Part(rasa, [str(BOT_BIN / "python"), "rasa_server.py", "run", "--enable-api", "--interface", "127.0.0.1",
-                                     "--port", str(self.ports[rasa]),
+            parts.append(Part(rasa, [str(BOT_BIN / "python"), "rasa_server.py", "run", "--enable-api",
+                                     "--interface", "127.0.0.1", "--port", str(self.ports[rasa]),
                                      "--auth-token=" + self.rasa_token,  # "=": a token may start with "-"
                                      "--model", str(MODEL), "--endpoints", str(endpoints),
                                      "--credentials", "credentials.yml"], ROOT / "bot", self.url(rasa) + "/"))

@@ -41,13 +41,18 @@ HELD_OUT = BOT / "tests" / "nlu_holdout"  # nl/ and en/ per language; languages.
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")  # "[Utrecht](place)" -> "Utrecht"
 
 
-def examples(folder: Path) -> set[str]:
-    found = set()
+def labelled(folder: Path) -> dict[str, str]:
+    """Each example of the folder (as Rasa reports its text) with its intent."""
+    found = {}
     for path in folder.rglob("*.yml"):
         for block in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []:
-            found.update(ANNOTATION.sub(r"\1", line[2:]).strip().lower()
+            found.update((ANNOTATION.sub(r"\1", line[2:]).strip().lower(), block.get("intent"))
                          for line in str(block.get("examples", "")).splitlines() if line.startswith("- "))
     return found
+
+
+def examples(folder: Path) -> set[str]:
+    return set(labelled(folder))
 
 
 def rasa_test_nlu(folder: Path, out: Path) -> Path:
@@ -76,9 +81,9 @@ def accuracy(outcomes: list[dict]) -> float:
 @pytest.fixture(scope="module")
 def nlu_results(tmp_path_factory):
     """All held-out sets in ONE `rasa test nlu` run (the model loads once); the tests pick their own
-    examples out of the predictions by text (the sets share none: tested below)."""
+    examples out of the predictions by text (a text two sets share has the same intent in both: tested below)."""
     both = tmp_path_factory.mktemp("held-out")
-    for folder in (HELD_OUT, *VISITOR_SETS):
+    for folder in HELD_OUT_SETS:
         shutil.copytree(folder, both / folder.name)
     return rasa_test_nlu(both, tmp_path_factory.mktemp("nlu"))
 
@@ -125,6 +130,7 @@ def test_intent_accuracy_on_held_out_examples(nlu_results):
 VISITORS = BOT / "tests" / "nlu_holdout_visitors"
 FRESH = BOT / "tests" / "nlu_holdout_fresh"
 VISITOR_SETS = {VISITORS: {"nl": 0.88, "en": 0.90}, FRESH: {"nl": 0.88, "en": 0.90}}
+HELD_OUT_SETS = [HELD_OUT, *VISITOR_SETS]  # in the order they were written
 
 
 def held_out_intents(folder: Path) -> set[str]:
@@ -142,8 +148,8 @@ def unseen(folder: Path) -> set[str]:
     older held-out set: what it is scored on. nlu_holdout_fresh was written without seeing either, and a quarter
     of it happens to stand there too, mostly short phrases ("hoi", "digid kwijt", "zwolle"). Those are left out
     of its score, not deleted. (The older sets share nothing with the training data or each other: tested.)"""
-    whole = folder if folder in VISITOR_SETS else folder.parent
-    older = [HELD_OUT, *VISITOR_SETS][:[HELD_OUT, *VISITOR_SETS].index(whole)]
+    whole = folder if folder in HELD_OUT_SETS else folder.parent
+    older = HELD_OUT_SETS[:HELD_OUT_SETS.index(whole)]
     return examples(folder) - examples(BOT / "data").union(*(examples(other) for other in older))
 
 
@@ -156,6 +162,9 @@ def test_visitors_held_out_set_is_never_trained_on():
 
 def test_the_fresh_set_keeps_enough_unseen_examples():
     assert len(unseen(FRESH)) >= 550
+    fresh = labelled(FRESH)
+    for older in (HELD_OUT, VISITORS):  # the shared texts are scored once, from one `rasa test nlu` run
+        assert [t for t, intent in labelled(older).items() if fresh.get(t, intent) != intent] == []
 
 
 @pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)
