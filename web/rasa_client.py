@@ -110,7 +110,8 @@ class RasaClient:
         tracker = self._call("GET", f"/conversations/{conversation_id}/tracker").json()
         turns: list[Turn] = []
         for event in tracker.get("events") or []:
-            if event.get("event") == "user":
+            # An "implied" turn is a typed "ja" taken as the one button offered: the "ja" is shown already.
+            if event.get("event") == "user" and not (event.get("metadata") or {}).get("implied"):
                 shown = (event.get("metadata") or {}).get("shown") or event.get("text") or ""
                 turns.append(Turn("user", Reply(text=shown)))
             elif event.get("event") == "bot":

@@ -12,7 +12,10 @@ at most three, then "Iets anders" and "Met iemand praten" (the text clarify_ask,
 A choice without a title is given by payload only: the NLG endpoint gives it the title the menus give
 that payload (web/nlg.py), so the words stay in content/ and in the visitor's language.
 
-A second miss in a row (the helper's last message was this question), or a second miss at the same
+A "ja" right after it, when it offered one guess only, takes that guess, and a "nee" takes "Iets anders":
+as if the button was pressed (`pressed`: the turn is written as the button's, marked "implied", and the
+rules answer it). Any other
+second miss in a row (the helper's last message was this question), or a second miss at the same
 question (asked again after its clarify), gets no third guess and no third time the question: the way
 to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
 """
@@ -24,11 +27,13 @@ from typing import Any, Dict, List, Optional, Text
 
 from rapidfuzz import fuzz
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, UserUttered
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 CLARIFY = "clarify_ask"
 HANDOFF = "clarify_handoff"
+CLARIFY_FIXED = ("/menu", "/talk_to_person")  # "Iets anders", "Met iemand praten": clarify_ask's own buttons
 TALK_TO_PERSON = "utter_talk_to_person"
 MAX_CHOICES = 3
 # A ranked intent lower than this is no real guess. The logistic regression spreads its probability
@@ -162,12 +167,32 @@ def clarified_before(tracker: Tracker) -> set:
     return before - {CLARIFY}
 
 
+def only_guess(question: Optional[Dict[Text, Any]]) -> Optional[str]:
+    """The payload of the one guess a "Bedoel je …?" offered, if it offered one (and it carries no entities)."""
+    if content_id(question) != CLARIFY:
+        return None
+    guesses = [b["payload"] for b in question_buttons(question) if b["payload"] not in CLARIFY_FIXED]
+    return guesses[0] if len(guesses) == 1 and "{" not in guesses[0] else None
+
+
+def pressed(payload: str) -> List[EventType]:
+    """The events of a press on the button of this payload: the helper listened, the visitor chose it. The
+    web app leaves an "implied" turn out of the conversation it shows (what was typed is shown already)."""
+    parse_data = {"intent": {"name": intent_of(payload), "confidence": 1.0}, "entities": [], "text": payload}
+    return [ActionExecuted("action_listen"), {**UserUttered(payload, parse_data), "metadata": {"implied": True}}]
+
+
 class ActionClarify(Action):
     def name(self) -> Text:
         return "action_clarify"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         question = last_bot_message(tracker)
+        guess, said = only_guess(question), (tracker.latest_message.get("intent") or {}).get("name")
+        if guess and said == "affirm":
+            return pressed(guess)
+        if guess and said == "deny":  # not that one: "Iets anders"
+            return pressed(CLARIFY_FIXED[0])
         if content_id(question) == CLARIFY or content_id(question) in clarified_before(tracker):
             # The second miss in a row, or at a question already clarified once (its own intent asks
             # it again after a clarify): no third guess, and the question is not asked a third time.

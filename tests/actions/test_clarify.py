@@ -41,14 +41,21 @@ def bot(content_id: str, buttons: list[dict] | None = None) -> dict:
             "data": {"buttons": buttons or [], "custom": {"content_id": content_id, "lang": "nl"}}}
 
 
-def run(*events: dict) -> list[dict]:
+def act(*events: dict) -> tuple[list[dict], list[dict]]:
+    """What action_clarify returns (events) and says (messages) after these events."""
     latest = events[-1]["parse_data"]
     tracker = Tracker(sender_id="test", slots={}, latest_message={**latest, "metadata": {"lang": "nl"}},
                       events=list(events), paused=False, followup_action=None, active_loop={},
                       latest_action_name="action_listen")
     dispatcher = CollectingDispatcher()
-    assert ActionClarify().run(dispatcher, tracker, domain={}) == []
-    return dispatcher.messages
+    returned = ActionClarify().run(dispatcher, tracker, domain={})
+    return returned, dispatcher.messages
+
+
+def run(*events: dict) -> list[dict]:
+    returned, messages = act(*events)
+    assert returned == []
+    return messages
 
 
 def offered(messages: list[dict]) -> list[str]:
@@ -141,3 +148,36 @@ def test_a_second_miss_at_the_same_question_hands_over_so_it_is_never_asked_a_th
 def test_with_no_guess_and_no_question_the_three_journeys_are_offered():
     ranking = [("digid", 0.03), ("machtigen_give", 0.03), ("find_help", 0.02)]
     assert offered(run(user("qwpoeiru zxmcnv", "nlu_fallback", ranking))) == ["/digid", "/machtigen", "/find_help"]
+
+
+CLARIFY_FIXED = [{"title": "Iets anders", "payload": "/menu", "icon": "arrow"},
+                 {"title": "Met iemand praten", "payload": "/talk_to_person", "icon": "arrow"}]
+
+
+def one_guess_then(typed: str, intent: str) -> tuple[list[dict], list[dict]]:
+    return act(user("code", "nlu_fallback", [("nlu_fallback", 0.4), ("digid_activate", 0.3)]),
+               bot("clarify_ask", [{"title": "Mijn DigiD aanzetten", "payload": "/digid_activate"}, *CLARIFY_FIXED]),
+               user(typed, intent))
+
+
+def test_a_yes_to_the_one_guess_of_bedoel_je_is_that_button_pressed():
+    returned, messages = one_guess_then("ja", "affirm")
+    assert messages == []
+    listen, pressed = returned
+    assert listen["event"] == "action" and listen["name"] == "action_listen"
+    assert pressed["event"] == "user" and pressed["text"] == "/digid_activate"
+    assert pressed["parse_data"]["intent"] == {"name": "digid_activate", "confidence": 1.0}
+    assert pressed["metadata"] == {"implied": True}  # the page shows the typed "ja", not this turn
+
+
+def test_a_no_to_the_one_guess_of_bedoel_je_is_something_else():
+    returned, _ = one_guess_then("nee", "deny")
+    assert [e.get("text") for e in returned] == [None, "/menu"]
+
+
+def test_a_yes_to_two_guesses_is_still_a_second_miss():
+    messages = run(user("brief", "nlu_fallback"),
+                   bot("clarify_ask", [{"title": "A", "payload": "/digid_activate"},
+                                       {"title": "B", "payload": "/digid_no_letter"}, *CLARIFY_FIXED]),
+                   user("ja", "affirm"))
+    assert [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]

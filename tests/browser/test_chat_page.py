@@ -92,6 +92,8 @@ JOURNEYS = {
     # A pressed "Terug" stays "Terug" after a reload, not the menu's "DigiD" of the same payload.
     "cards": ("nl", [("click", "/digid"), ("click", "/digid_lost"), ("click", "/digid"), ("click", "/menu"),
                      ("click", "/find_help"), ("type", "3511 AB")]),
+    # A typed "ja" to the one guess of "Bedoel je …?" is shown as typed, the pressed guess not again.
+    "yes-to-the-guess": ("nl", [("type", "code"), ("type", "ja")]),
 }
 
 
@@ -136,5 +138,8 @@ def test_a_message_has_one_markup_from_the_script_after_a_reload_and_without_jav
     if journey == "dutch-stand-in":
         assert page.locator('#laatste .message-text[lang="nl"][dir="ltr"] + .message-note').count() == 1
         assert page.locator('#laatste button[lang="nl"]').count() >= 1
+    elif journey == "yes-to-the-guess":
+        expect(page.locator("#berichten .message--user .message-text")).to_have_text(["code", "ja"])
+        expect(page.locator("#laatste")).to_contain_text("digid.nl")
     else:
         assert page.locator('.message--card .card-links a[href^="https://www.openstreetmap.org/directions?"]').count() >= 1

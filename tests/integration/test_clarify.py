@@ -133,3 +133,28 @@ def test_no_smartphone_right_after_the_app_answer(stack):
     """Issue 15 part 6, dialogue side: after the helper told about the DigiD app."""
     answer = stack.conversation("/digid_app", "nee ik heb geen smartphone")[-1]
     assert ids(answer)[0] == "utter_digid_no_smartphone"
+
+
+@pytest.mark.parametrize("typed", ["tja", "xyzzy", "weet niet"])
+def test_neither_yes_nor_no_at_the_court_question_takes_no_path_but_offers_its_buttons(stack, typed):
+    """Was: "tja" taken as yes (the role question), "weet niet" as no (the consent way)."""
+    answer = court(stack, typed)
+    assert ids(answer) == ["clarify_ask"]
+    assert payloads(answer["replies"][0])[:2] == ["/legal_rep", "/machtigen_get"]
+
+
+def one_guess(stack) -> dict:
+    first = stack.chat("code")
+    assert payloads(first["replies"][0]) == ["/digid_activate", *CLARIFY_FIXED]  # one guess (else: another example)
+    return first
+
+
+@pytest.mark.parametrize("typed", ["ja", "ja graag"])
+def test_a_yes_to_the_one_guess_of_bedoel_je_gives_its_answer(stack, typed):
+    answer = stack.chat(typed, one_guess(stack)["session"])
+    assert ids(answer)[0] == "utter_digid_activate_letter"
+
+
+def test_a_no_to_the_one_guess_of_bedoel_je_gives_the_menu_not_a_person(stack):
+    answer = stack.chat("nee", one_guess(stack)["session"])
+    assert ids(answer) == ["utter_menu"]

@@ -132,3 +132,38 @@ def test_a_word_that_is_no_place_gets_the_ways_to_type_one_not_the_menu(stack, w
     replies = search(stack, word)
     assert content_ids(replies) == ["ido_unknown_place"]
     assert "postcode" in replies[0]["text"] and word not in replies[0]["text"]
+
+
+@pytest.mark.parametrize("typed, lang", [("bieb in zwole", "nl"), ("library in zwole", "en")])
+def test_a_misspelt_place_inside_a_sentence_offers_the_town_and_its_button_finds_it(stack, typed, lang):
+    """The question says "Kies je plaats hieronder": the place must be there to choose."""
+    answer = stack.chat(typed, lang=lang)
+    [asked] = answer["replies"]
+    assert asked["content_id"] == "ido_did_you_mean"
+    zwolle = next(b for b in asked["buttons"] if b["title"] == "Zwolle")
+    replies = stack.chat(zwolle["payload"], answer["session"], lang=lang)["replies"]
+    assert card_names(replies)[0] == "Bibliotheek Zwolle"
+
+
+# The English side of the same journey: places in English sentences, and Dutch words in them.
+@pytest.mark.parametrize("typed, found", [
+    ("where is the bieb in zwolle", "Here you can get free help, near Zwolle."),
+    ("is there help in a library near 7411", "Here you can get free help, near 7411 Deventer."),
+    ("Sneek", "Here you can get free help, near Sneek."),
+])
+def test_a_place_in_an_english_sentence_searches_there_at_once(stack, typed, found):
+    replies = stack.chat(typed, lang="en")["replies"]
+    assert replies[0]["text"].startswith(found) and cards(replies)
+    assert replies[-1]["buttons"][0]["title"] == "Search in another place"
+
+
+def test_a_name_two_places_have_asks_which_in_english_too(stack):
+    asked = stack.conversation("/find_help", "bergen", lang="en")[-1]["replies"][0]
+    assert asked["text"].startswith("More than one place has that name.")
+    assert [b["title"] for b in asked["buttons"]][:2] == ["Bergen (Noord-Holland)", "Bergen (Limburg)"]
+
+
+def test_a_journey_question_inside_the_english_place_question_is_answered_then_the_search_offered(stack):
+    replies = stack.conversation("/find_help", "i have no smartphone", lang="en")[-1]["replies"]
+    assert content_ids(replies)[0] == "utter_digid_no_smartphone"
+    assert replies[-1]["text"] == "Shall I still look for help near you?"
