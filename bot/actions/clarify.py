@@ -12,12 +12,11 @@ at most three, then "Iets anders" and "Met iemand praten" (the text clarify_ask,
 A choice without a title is given by payload only: the NLG endpoint gives it the title the menus give
 that payload (web/nlg.py), so the words stay in content/ and in the visitor's language.
 
-A "ja" right after it, when it offered one guess only, takes that guess, and a "nee" takes "Iets anders":
+A "ja" right after it takes its guess when it offered only one, and a "nee" takes "Iets anders":
 as if the button was pressed (`pressed`: the turn is written as the button's, marked "implied", and the
-rules answer it). Any other
-second miss in a row (the helper's last message was this question), or a second miss at the same
-question (asked again after its clarify), gets no third guess and no third time the question: the way
-to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
+rules answer it). Any other second miss in a row (the helper's last message was this question), or a
+second miss at the same question (asked again after its clarify), gets no third guess and no third time
+the question: the way to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
 """
 from __future__ import annotations
 
@@ -191,7 +190,7 @@ class ActionClarify(Action):
         guess, said = only_guess(question), (tracker.latest_message.get("intent") or {}).get("name")
         if guess and said == "affirm":
             return pressed(guess)
-        if guess and said == "deny":  # not that one: "Iets anders"
+        if content_id(question) == CLARIFY and said == "deny":  # none of these: "Iets anders"
             return pressed(CLARIFY_FIXED[0])
         if content_id(question) == CLARIFY or content_id(question) in clarified_before(tracker):
             # The second miss in a row, or at a question already clarified once (its own intent asks

@@ -175,9 +175,18 @@ def test_a_no_to_the_one_guess_of_bedoel_je_is_something_else():
     assert [e.get("text") for e in returned] == [None, "/menu"]
 
 
+def two_guesses_then(typed: str, intent: str) -> tuple[list[dict], list[dict]]:
+    return act(user("brief", "nlu_fallback"),
+               bot("clarify_ask", [{"title": "A", "payload": "/digid_activate"},
+                                   {"title": "B", "payload": "/digid_no_letter"}, *CLARIFY_FIXED]),
+               user(typed, intent))
+
+
 def test_a_yes_to_two_guesses_is_still_a_second_miss():
-    messages = run(user("brief", "nlu_fallback"),
-                   bot("clarify_ask", [{"title": "A", "payload": "/digid_activate"},
-                                       {"title": "B", "payload": "/digid_no_letter"}, *CLARIFY_FIXED]),
-                   user("ja", "affirm"))
-    assert [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]
+    returned, messages = two_guesses_then("ja", "affirm")
+    assert returned == [] and [m["response"] for m in messages] == ["clarify_handoff", "utter_talk_to_person"]
+
+
+def test_a_no_to_two_guesses_is_none_of_them_so_something_else():
+    returned, messages = two_guesses_then("nee hoor", "deny")
+    assert [e.get("text") for e in returned] == [None, "/menu"] and messages == []

@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 WEB_RESPONSES = (
     "utter_welcome", "utter_restart", "utter_empty_message", "utter_message_too_long",
     "utter_bot_unavailable", "utter_too_many_messages", "guide_ido",
-    # Also Rasa's own core fallback (action_default_fallback) asks /nlg for it; the bot's rules
-    # answer what they do not understand with action_clarify ("Bedoel je …?").
+    # The last resort when Rasa says nothing while it is up; the bot itself answers what it does not
+    # understand with action_clarify ("Bedoel je …?"), also as its core fallback (bot/config.yml).
     "utter_default",
     *sorted(WARNING_IDS),
 )
