@@ -126,6 +126,8 @@ def test_intent_accuracy_on_held_out_examples(nlu_results):
 #   the training data in the visitors' voice (2026-12-02).
 # - nlu_holdout_fresh (2026-12-02), written blind before that day's second round of training data, so that
 #   those examples (aimed at the close intents) are measured on a set nobody has seen results of.
+# After the third round (small intents, affirm/deny to ~95, 2026-12-02): visitors nl 0.927, en 0.933; fresh
+#   (unseen part) nl 0.911, en 0.930.
 # Floors: regression floors a little below the measured accuracy; issue 15's target is 0.95.
 VISITORS = BOT / "tests" / "nlu_holdout_visitors"
 FRESH = BOT / "tests" / "nlu_holdout_fresh"

@@ -155,6 +155,9 @@ def test_a_yes_to_the_one_guess_of_bedoel_je_gives_its_answer(stack, typed):
     assert ids(answer)[0] == "utter_digid_activate_letter"
 
 
-def test_a_no_to_the_one_guess_of_bedoel_je_gives_the_menu_not_a_person(stack):
-    answer = stack.chat("nee", one_guess(stack)["session"])
-    assert ids(answer) == ["utter_menu"]
+def test_a_no_to_bedoel_je_gives_the_menu_not_a_person(stack):
+    """"Nee" to one guess, or to three: none of these, so "Iets anders"."""
+    three = stack.chat("fjdksl qwpoe zzz")
+    assert len(payloads(three["replies"][0])) == 5
+    for first in (one_guess(stack), three):
+        assert ids(stack.chat("nee", first["session"])) == ["utter_menu"]
