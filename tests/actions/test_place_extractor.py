@@ -57,6 +57,7 @@ def test_a_misspelt_place_is_found_and_the_search_asks_about_it(text, typed, mea
     "i was born in 1950 and have no smartphone",
     "kan het in het engels",
     "mijn son heeft een digid",
+    "can my son do things at the city hall for me",
     "thank u",
     "hallo",
     "ik woon in portugal en wil mijn aow zien",
@@ -131,14 +132,14 @@ def test_the_training_sentences_name_places_only_where_annotated():
     """Every NLU example of every intent: no ordinary word is taken for a place. A real town named in another
     intent's example ("mijn moeder in Zwolle ...") is allowed: only places in find_help and give_place are
     annotated (bot/data/README.md). Flagged: near misses, ordinary-word places and short names not annotated;
-    annotated places not found. Known: a whole message that is a place ("hee") or a near miss of one."""
+    annotated places not found. Known: a whole message that is a place ("hee") or a near miss of one ("hellow")."""
     import re
     from pathlib import Path
 
     import yaml
 
     annotation = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
-    known = {"blokked", "hee"}
+    known = {"blokked", "hee", "hellow"}
     wrong = []
     for path in sorted((Path(__file__).resolve().parents[2] / "bot" / "data" / "nlu").rglob("*.yml")):
         for block in yaml.safe_load(path.read_text())["nlu"]:

@@ -409,7 +409,8 @@ def _place_expected(words, plain, start: int, size: int, only_place: int, key: s
         return True
     if only_place <= size:  # the whole message is this name, perhaps with "ik woon in"
         return True
-    if start > 0 and plain[start - 1] in PLACE_CONTEXT and plain[start - 1] not in ("plaats", "stad", "dorp"):
+    if start > 0 and plain[start - 1] in PLACE_CONTEXT and plain[start - 1] not in (
+            "plaats", "stad", "dorp", "town", "city", "village"):  # "the town hall" is no Hall
         # "in een dorp": "een" and the like are never a place inside a sentence
         return key not in {"een", "hem", "heel", "echt", "ie", "hee", "neer", "made", "goes", "well", "born",
                            "enter", "lies", "home", "city", "town", "hulp", "thuis", "stad", "dorp", "digid",
