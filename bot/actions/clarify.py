@@ -16,7 +16,8 @@ A "ja" right after it takes its guess when it offered only one, and a "nee" take
 as if the button was pressed (`pressed`: the turn is written as the button's, marked "implied", and the
 rules answer it). Any other second miss in a row (the helper's last message was this question), or a
 second miss at the same question (asked again after its clarify), gets no third guess and no third time
-the question: the way to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
+the question: the way to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD
+helpdesk).
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from rasa_sdk.types import DomainDict
 
 CLARIFY = "clarify_ask"
 HANDOFF = "clarify_handoff"
-CLARIFY_FIXED = ("/menu", "/talk_to_person")  # "Iets anders", "Met iemand praten": clarify_ask's own buttons
+# clarify_ask's own buttons (content/<lang>/core.yml): "Iets anders" and "Met iemand praten".
+SOMETHING_ELSE, TO_A_PERSON = "/menu", "/talk_to_person"
 TALK_TO_PERSON = "utter_talk_to_person"
 MAX_CHOICES = 3
 # A ranked intent lower than this is no real guess. The logistic regression spreads its probability
@@ -166,11 +168,9 @@ def clarified_before(tracker: Tracker) -> set:
     return before - {CLARIFY}
 
 
-def only_guess(question: Optional[Dict[Text, Any]]) -> Optional[str]:
+def only_guess(clarify: Dict[Text, Any]) -> Optional[str]:
     """The payload of the one guess a "Bedoel je …?" offered, if it offered one (and it carries no entities)."""
-    if content_id(question) != CLARIFY:
-        return None
-    guesses = [b["payload"] for b in question_buttons(question) if b["payload"] not in CLARIFY_FIXED]
+    guesses = [b["payload"] for b in question_buttons(clarify) if b["payload"] not in (SOMETHING_ELSE, TO_A_PERSON)]
     return guesses[0] if len(guesses) == 1 and "{" not in guesses[0] else None
 
 
@@ -187,12 +187,14 @@ class ActionClarify(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         question = last_bot_message(tracker)
-        guess, said = only_guess(question), (tracker.latest_message.get("intent") or {}).get("name")
+        said = (tracker.latest_message.get("intent") or {}).get("name")
+        after_clarify = content_id(question) == CLARIFY
+        guess = only_guess(question) if after_clarify else None
+        if after_clarify and said == "deny":  # none of these: "Iets anders"
+            return pressed(SOMETHING_ELSE)
         if guess and said == "affirm":
             return pressed(guess)
-        if content_id(question) == CLARIFY and said == "deny":  # none of these: "Iets anders"
-            return pressed(CLARIFY_FIXED[0])
-        if content_id(question) == CLARIFY or content_id(question) in clarified_before(tracker):
+        if after_clarify or content_id(question) in clarified_before(tracker):
             # The second miss in a row, or at a question already clarified once (its own intent asks
             # it again after a clarify): no third guess, and the question is not asked a third time.
             dispatcher.utter_message(response=HANDOFF)

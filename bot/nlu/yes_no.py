@@ -5,12 +5,13 @@ neither: "xyzzy" came out as affirm (0.47), "tja" as affirm (0.66), "weet niet" 
 question ("Heeft een rechter jou aangewezen?") that would take a path the visitor never chose.
 
 The yes/no words are learned from the training data, not listed by hand: a word is one when at least
-`min_share` of the training examples that hold it are affirm or deny examples ("ja", "jawel", "nee",
-"klopt", "nope"), so "niet" or "het", common in every intent, are not; and an affirm or deny example
-itself counts as a whole ("no", "ok", "doe maar": "no" alone is "nee", in "no smartphone" it is not). When the classifier's best intent
-is affirm or deny and the message holds no such word, both are taken out of the ranking: the next intent
-stands if it is sure enough, and otherwise the FallbackClassifier (after this component) makes it
-nlu_fallback, which asks "Bedoel je …?" with the question's own buttons.
+`min_share` of the training examples that hold it (and at least `min_count`) are affirm or deny examples
+("ja", "jawel", "nee", "klopt", "nope"), so "niet" or "het", common in every intent, are not; and an affirm
+or deny example itself counts as a whole ("no", "ok", "doe maar": "no" alone is "nee", in "no smartphone"
+it is not). When the classifier's best intent is affirm or deny and the message holds no such word, both
+are taken out of the ranking: the next intent stands if it is sure enough, and otherwise the
+FallbackClassifier (after this component) makes it nlu_fallback, which asks "Bedoel je …?" with the
+question's own buttons.
 """
 from __future__ import annotations
 
@@ -58,8 +59,8 @@ class YesNoGuard(GraphComponent):
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  known: Optional[Set[str]] = None) -> None:
-        self.min_share = float(config.get("min_share", 0.5))
-        self.min_count = int(config.get("min_count", 2))
+        self.min_share = float(config["min_share"])  # Rasa fills in get_default_config()
+        self.min_count = int(config["min_count"])
         self.model_storage = model_storage
         self.resource = resource
         self.known = known or set()
