@@ -12,15 +12,17 @@ at most three, then "Iets anders" and "Met iemand praten" (the text clarify_ask,
 A choice without a title is given by payload only: the NLG endpoint gives it the title the menus give
 that payload (web/nlg.py), so the words stay in content/ and in the visitor's language.
 
-A "ja" right after it takes its guess when it offered only one, and a "nee" takes "Iets anders":
-as if the button was pressed (`pressed`: the turn is written as the button's, marked "implied", and the
-rules answer it). Any other second miss in a row (the helper's last message was this question), or a
-second miss at the same question (asked again after its clarify), gets no third guess and no third time
-the question: the way to a person (clarify_handoff, then utter_talk_to_person: the library and the DigiD
-helpdesk).
+A typed answer right after it chooses one of its guesses when it fits one (`chosen_after_clarify`, with the
+same fitting_buttons: "nee mijn vader kan het nog zelf" is "Nee, de persoon geeft mij toestemming"), a "ja"
+its guess when it offered only one, and a "nee" that fits none "Iets anders": as if the button was pressed
+(`pressed`: the turn is written as the button's, marked "implied", and the rules answer it). Any other
+second miss in a row (the helper's last message was this question), or a second miss at the same question
+(asked again after its clarify), gets no third guess and no third time the question: the way to a person
+(clarify_handoff, then utter_talk_to_person: the library and the DigiD helpdesk).
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from typing import Any, Dict, List, Optional, Text
@@ -109,35 +111,27 @@ def ranked_intents(tracker: Tracker) -> List[str]:
 
 
 def fitting_buttons(text: str, ranked: List[str], buttons: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """The question's buttons the typed answer fits: by its title, by a yes/no word, by intent."""
+    """The question's buttons the typed answer fits, best fit first: by its title typed nearly as it stands,
+    by a yes/no word (for the buttons whose title starts with one), by intent (the NLU ranked its payload).
+    A button that fits in more ways comes first; else the order of those ways, then the question's order."""
     typed = words(text)
-    fits: List[Dict[Text, Any]] = []
-
-    def add(button: Dict[Text, Any]) -> None:
-        if button not in fits:
-            fits.append(button)
-
-    # Strongest first: a title typed nearly as it stands, then a yes/no word, then the NLU's ranking.
     said = " ".join(typed)
-    if len(said) >= 4:
-        for b in buttons:
-            title = " ".join(words(b.get("title", "")))
-            if fuzz.ratio(said, title) >= FUZZY_THRESHOLD or (
-                    len(said) >= 6 and len(said) < len(title) and fuzz.partial_ratio(said, title) >= 90):
-                add(b)
-    if typed and (set(typed[:3]) & YES):
-        for b in buttons:
-            if YES_TITLE.match(str(b.get("title", ""))):
-                add(b)
-    if typed and (set(typed[:3]) & NO):
-        for b in buttons:
-            if NO_TITLE.match(str(b.get("title", ""))):
-                add(b)
-    by_payload = {intent_of(b["payload"]): b for b in buttons}
-    for intent in ranked:
-        if intent in by_payload:
-            add(by_payload[intent])
-    return fits
+    by_title = [b for b in buttons if len(said) >= 4 and title_typed(said, " ".join(words(b.get("title", ""))))]
+    by_word = [b for b in buttons if (set(typed[:3]) & YES and YES_TITLE.match(str(b.get("title", "")))) or
+               (set(typed[:3]) & NO and NO_TITLE.match(str(b.get("title", ""))))]
+    by_intent = [b for intent in ranked for b in buttons if intent_of(b["payload"]) == intent]
+    ways = [by_title, by_word, by_intent]
+    fits: List[Dict[Text, Any]] = []
+    for b in (b for way in ways for b in way):
+        if b not in fits:
+            fits.append(b)
+    return sorted(fits, key=lambda b: -sum(b in way for way in ways))  # stable: ties keep the order above
+
+
+def title_typed(said: str, title: str) -> bool:
+    """The title typed nearly as it stands, or a good part of it ("bewindvoerder familie")."""
+    return fuzz.ratio(said, title) >= FUZZY_THRESHOLD or (
+        6 <= len(said) < len(title) and fuzz.partial_ratio(said, title) >= 90)
 
 
 def choices_for(tracker: Tracker, question: Optional[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -168,16 +162,30 @@ def clarified_before(tracker: Tracker) -> set:
     return before - {CLARIFY}
 
 
-def only_guess(clarify: Dict[Text, Any]) -> Optional[str]:
-    """The payload of the one guess a "Bedoel je …?" offered, if it offered one (and it carries no entities)."""
-    guesses = [b["payload"] for b in question_buttons(clarify) if b["payload"] not in (SOMETHING_ELSE, TO_A_PERSON)]
-    return guesses[0] if len(guesses) == 1 and "{" not in guesses[0] else None
+def chosen_after_clarify(tracker: Tracker, clarify: Dict[Text, Any]) -> Optional[str]:
+    """The payload a typed answer to "Bedoel je …?" chooses, if it chooses one: the one of its guesses its words
+    fit best (fitting_buttons: "nee mijn vader kan het nog zelf" fits "Nee, de persoon geeft mij toestemming"; a
+    plain "nee" the first "Nee" button, the plain no of the question it came from), a yes to its only guess,
+    and a no that fits none of them: "Iets anders"."""
+    guesses = [b for b in question_buttons(clarify) if b["payload"] not in (SOMETHING_ELSE, TO_A_PERSON)]
+    said = (tracker.latest_message.get("intent") or {}).get("name")
+    text = tracker.latest_message.get("text", "")
+    # Chosen by its words (a title, a yes/no word), not by a guess the NLU was unsure of; that only orders them.
+    worded = fitting_buttons(text, [], guesses)
+    fits = [b for b in fitting_buttons(text, ranked_intents(tracker), guesses) if b in worded]
+    if fits:
+        return fits[0]["payload"]
+    if said == "affirm" and len(guesses) == 1:
+        return guesses[0]["payload"]
+    return SOMETHING_ELSE if said == "deny" else None
 
 
 def pressed(payload: str) -> List[EventType]:
     """The events of a press on the button of this payload: the helper listened, the visitor chose it. The
     web app leaves an "implied" turn out of the conversation it shows (what was typed is shown already)."""
-    parse_data = {"intent": {"name": intent_of(payload), "confidence": 1.0}, "entities": [], "text": payload}
+    given = payload.partition("{")[2]  # '/give_place{"place": "Bergen (NH)"}': its entities, as Rasa reads them
+    entities = [{"entity": k, "value": v} for k, v in json.loads("{" + given).items()] if given else []
+    parse_data = {"intent": {"name": intent_of(payload), "confidence": 1.0}, "entities": entities, "text": payload}
     return [ActionExecuted("action_listen"), {**UserUttered(payload, parse_data), "metadata": {"implied": True}}]
 
 
@@ -187,13 +195,10 @@ class ActionClarify(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         question = last_bot_message(tracker)
-        said = (tracker.latest_message.get("intent") or {}).get("name")
         after_clarify = content_id(question) == CLARIFY
-        guess = only_guess(question) if after_clarify else None
-        if after_clarify and said == "deny":  # none of these: "Iets anders"
-            return pressed(SOMETHING_ELSE)
-        if guess and said == "affirm":
-            return pressed(guess)
+        choice = chosen_after_clarify(tracker, question) if after_clarify else None
+        if choice:
+            return pressed(choice)
         if after_clarify or content_id(question) in clarified_before(tracker):
             # The second miss in a row, or at a question already clarified once (its own intent asks
             # it again after a clarify): no third guess, and the question is not asked a third time.

@@ -190,3 +190,55 @@ def test_a_yes_to_two_guesses_is_still_a_second_miss():
 def test_a_no_to_two_guesses_is_none_of_them_so_something_else():
     returned, messages = two_guesses_then("nee hoor", "deny")
     assert [e.get("text") for e in returned] == [None, "/menu"] and messages == []
+
+
+def court_clarified_then(typed: str, intent: str, ranking: list[tuple[str, float]] | None = None):
+    """The court question, "tja" (its clarify offers its first three buttons), then this typed answer."""
+    return act(user("voor mijn vader", "machtigen_for_other"), bot("utter_machtigen_ask_court", ASK_COURT),
+               user("tja", "nlu_fallback", [("nlu_fallback", 0.4), ("goodbye", 0.07)]),
+               bot("clarify_ask", [{k: b[k] for k in ("title", "payload")} for b in ASK_COURT[:3]] + CLARIFY_FIXED),
+               user(typed, intent, ranking))
+
+
+def test_a_no_after_the_court_questions_clarify_is_the_plain_no_of_the_question_the_consent_way():
+    """Was "Iets anders" (the main menu), and before that a person: "nee" fits the "Nee" buttons, the first
+    of them is the question's plain no."""
+    returned, messages = court_clarified_then("nee mijn vadr kan het nog zelf", "deny")
+    assert [e.get("text") for e in returned] == [None, "/machtigen_get"] and messages == []
+
+
+def test_a_no_that_names_its_case_after_the_clarify_takes_that_no_button():
+    returned, _ = court_clarified_then("nee voor mijn zoontje", "deny", [("deny", 0.6), ("rep_parent", 0.3)])
+    assert [e.get("text") for e in returned] == [None, "/rep_parent"]
+
+
+def test_a_yes_after_the_court_questions_clarify_is_its_yes_button():
+    returned, _ = court_clarified_then("ja hoor", "affirm")
+    assert [e.get("text") for e in returned] == [None, "/legal_rep"]
+
+
+def test_a_guess_with_entities_is_pressed_with_them():
+    place = '/give_place{"place": "Bergen (NH)"}'
+    returned, _ = act(user("bergen", "nlu_fallback"), bot("clarify_ask", [{"title": "Bergen (NH)", "payload": place},
+                                                                         *CLARIFY_FIXED]), user("ja", "affirm"))
+    assert returned[1]["parse_data"]["intent"]["name"] == "give_place"
+    assert returned[1]["parse_data"]["entities"] == [{"entity": "place", "value": "Bergen (NH)"}]
+
+
+def test_the_first_yes_or_no_button_of_a_question_is_its_plain_yes_or_no():
+    """A plain "ja" or "nee" after a clarify takes the first "Ja" or "Nee" button it offered (fitting_buttons):
+    that button must answer as the question's own rule for a plain yes or no does (bot/data/rules)."""
+    rules = [r["steps"] for path in (ROOT / "bot" / "data" / "rules").glob("*.yml")
+             for r in yaml.safe_load(path.read_text())["rules"] if not r.get("condition")]
+    answer_to = {s[0]["intent"]: s[1]["action"] for s in rules if "intent" in s[0] and "action" in s[1]}
+    items = {}
+    for path in (ROOT / "content" / "nl").glob("*.yml"):
+        items.update((yaml.safe_load(path.read_text()) or {}).get("items") or {})
+    checked = []
+    for steps in rules:
+        if len(steps) >= 3 and "action" in steps[0] and steps[1].get("intent") in ("affirm", "deny"):
+            word = "Ja" if steps[1]["intent"] == "affirm" else "Nee"
+            first = next(b for b in items[steps[0]["action"]]["buttons"] if b["title"].startswith(word))
+            assert answer_to[first["payload"].lstrip("/")] == steps[2]["action"], (steps[0], word)
+            checked.append((steps[0]["action"], word))
+    assert ("utter_machtigen_ask_court", "Nee") in checked

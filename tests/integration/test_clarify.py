@@ -143,6 +143,16 @@ def test_neither_yes_nor_no_at_the_court_question_takes_no_path_but_offers_its_b
     assert payloads(answer["replies"][0])[:2] == ["/legal_rep", "/machtigen_get"]
 
 
+@pytest.mark.parametrize("typed, answer", [("nee mijn vadr kan het nog zelf", "utter_machtigen_get_intro"),
+                                           ("nee hoor", "utter_machtigen_get_intro"),
+                                           ("ja dat klopt", "utter_legal_rep_ask_role")])
+def test_a_yes_or_no_after_the_court_questions_bedoel_je_answers_the_court_question(stack, typed, answer):
+    """"tja" gets "Bedoel je" with the court buttons; a "nee …" then was the main menu ("Iets anders")."""
+    clarify, then = stack.conversation("/machtigen", "/machtigen_for_other", "tja", typed)[-2:]
+    assert ids(clarify) == ["clarify_ask"]
+    assert ids(then)[0] == answer
+
+
 def one_guess(stack) -> dict:
     first = stack.chat("code")
     assert payloads(first["replies"][0]) == ["/digid_activate", *CLARIFY_FIXED]  # one guess (else: another example)
