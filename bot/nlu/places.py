@@ -12,7 +12,8 @@ were no place at all). Besides the entity, two intent corrections that the inten
 from a handful of towns (only when the classifier named neither intent itself):
 - a place and a help word ("kan iemand me in deventer helpen", "informatiepunt enschede"): `find_help`;
 - a message that is nothing but a place ("Sneek", "ik woon in 7411"): `give_place` (a near miss such as
-  "Amsterdm" only when the classifier itself was unsure).
+  "Amsterdm" only when the classifier itself was unsure);
+and one the other way: `give_place` with no place in the message is no `give_place`.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.ido import places
+from nlu.ranking import drop_intents
 
 PLACE = "place"
 PLACE_INTENTS = ("find_help", "give_place")
@@ -78,6 +80,11 @@ class PlaceExtractor(GraphComponent, EntityExtractorMixin):
         message.set(ENTITIES, entities + self.add_extractor_name(found), add_to_output=True)
         if mentions:
             self._correct_intent(message, text, mentions)
+        elif (message.get(INTENT) or {}).get("name") == "give_place":
+            # The classifier takes any word it does not know for a place ("qwpoeiru zxmcnv", "xyzzy"): a
+            # message with no place in it gives none. In the place question the form still reads the text
+            # (nlu_fallback is one of its intents): "Die plaats ken ik niet".
+            drop_intents(message, ["give_place"])
 
     def _correct_intent(self, message: Message, text: str, mentions: List[places.Mention]) -> None:
         intent = message.get(INTENT) or {}

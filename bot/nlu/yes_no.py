@@ -11,7 +11,7 @@ or deny example itself counts as a whole ("no", "ok", "doe maar": "no" alone is 
 it is not). When the classifier's best intent is affirm or deny and the message holds no such word, both
 are taken out of the ranking: the next intent stands if it is sure enough, and otherwise the
 FallbackClassifier (after this component) makes it nlu_fallback, which asks "Bedoel je …?" with the
-question's own buttons.
+question's own buttons. A yes/no word with one letter wrong counts too ("neej", "yess").
 """
 from __future__ import annotations
 
@@ -19,15 +19,17 @@ import json
 from collections import Counter
 from typing import Any, Dict, List, Optional, Set, Text
 
+from rapidfuzz.distance import Levenshtein
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.ido import places
+from nlu.ranking import drop_intents
 
 YES_NO = ("affirm", "deny")
 FILE = "yes_no_words.json"
@@ -49,6 +51,14 @@ def yes_no_words(examples: List[Message], min_share: float, min_count: int) -> S
             in_yes_no.update(found)
             whole.add(" ".join(sorted(found)))
     return whole | {w for w, n in in_yes_no.items() if n >= min_count and n / everywhere[w] >= min_share}
+
+
+def misspelt(word: str, known: Set[str]) -> bool:
+    """A yes/no word typed with one letter more, less or other after its first ("neej", "yess", "jawell"); only
+    words of four letters or more, so "je", "na" and "mee" stay what they are, and "geen" is no "neen". ("jaar"
+    is a "jaa" then: harmless, as the guard only lets stand a yes or no the classifier itself chose.)"""
+    return len(word) >= 4 and any(k[0] == word[0] and Levenshtein.distance(word, k) == 1
+                                  for k in known if len(k) >= 3 and " " not in k)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -90,13 +100,12 @@ class YesNoGuard(GraphComponent):
 
     def says_yes_or_no(self, text: str) -> bool:
         found = words(text)
-        return bool(found & self.known) or " ".join(sorted(found)) in self.known
+        return bool(found & self.known) or " ".join(sorted(found)) in self.known or any(
+            misspelt(word, self.known) for word in found)
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""
         intent = message.get(INTENT) or {}
         if text.startswith("/") or intent.get("name") not in YES_NO or self.says_yes_or_no(text):
             return
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in YES_NO]
-        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-        message.set(INTENT, ranking[0] if ranking else {"name": None, "confidence": 0.0}, add_to_output=True)
+        drop_intents(message, YES_NO)

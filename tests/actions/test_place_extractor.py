@@ -155,3 +155,13 @@ def test_the_training_sentences_name_places_only_where_annotated():
                 if (missed or doubtful) and text not in known:
                     wrong.append((block["intent"], text, missed, doubtful))
     assert wrong == []
+
+
+@pytest.mark.parametrize("text", ["qwpoeiru zxmcnv", "xyzzy"])
+def test_give_place_with_no_place_in_the_message_is_no_give_place(text):
+    """The classifier takes an unknown word for a place; the next intent is left, for the FallbackClassifier."""
+    m = Message({"text": text, "intent": {"name": "give_place", "confidence": 0.42},
+                 "intent_ranking": [{"name": "give_place", "confidence": 0.42}, {"name": "menu", "confidence": 0.17}]})
+    PlaceExtractor(PlaceExtractor.get_default_config()).process([m])
+    assert m.get("intent") == {"name": "menu", "confidence": 0.17}
+    assert [r["name"] for r in m.get("intent_ranking")] == ["menu"]

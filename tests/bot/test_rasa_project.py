@@ -128,10 +128,15 @@ def test_intent_accuracy_on_held_out_examples(nlu_results):
 #   those examples (aimed at the close intents) are measured on a set nobody has seen results of.
 # After the third round (small intents, affirm/deny to ~95, 2026-12-02): visitors nl 0.927, en 0.933; fresh
 #   (unseen part) nl 0.911, en 0.930.
+# - nlu_holdout_round4 (2026-12-02, later), written blind before the classifier change of that session
+#   (bot/nlu/classifier.py): Rasa's LogisticRegressionClassifier nl 0.912, en 0.912; the new one nl 0.945,
+#   en 0.940 (visitors nl 0.956, en 0.936; fresh nl 0.928, en 0.946).
 # Floors: regression floors a little below the measured accuracy; issue 15's target is 0.95.
 VISITORS = BOT / "tests" / "nlu_holdout_visitors"
 FRESH = BOT / "tests" / "nlu_holdout_fresh"
-VISITOR_SETS = {VISITORS: {"nl": 0.88, "en": 0.90}, FRESH: {"nl": 0.88, "en": 0.90}}
+ROUND4 = BOT / "tests" / "nlu_holdout_round4"
+VISITOR_SETS = {VISITORS: {"nl": 0.92, "en": 0.91}, FRESH: {"nl": 0.90, "en": 0.92},
+                ROUND4: {"nl": 0.92, "en": 0.91}}
 HELD_OUT_SETS = [HELD_OUT, *VISITOR_SETS]  # in the order they were written
 
 
@@ -147,8 +152,9 @@ def fallback_threshold() -> float:
 
 def unseen(folder: Path) -> set[str]:
     """The examples of a held-out set (or of one language of it) that stand in neither the training data nor an
-    older held-out set: what it is scored on. nlu_holdout_fresh was written without seeing either, and a quarter
-    of it happens to stand there too, mostly short phrases ("hoi", "digid kwijt", "zwolle"). Those are left out
+    older held-out set: what it is scored on. nlu_holdout_fresh and nlu_holdout_round4 were written without seeing
+    either, and a fifth to a quarter of each happens to stand there too, mostly short phrases ("hoi", "digid
+    kwijt", "zwolle"). Those are left out
     of its score, not deleted. (The older sets share nothing with the training data or each other: tested.)"""
     whole = folder if folder in HELD_OUT_SETS else folder.parent
     older = HELD_OUT_SETS[:HELD_OUT_SETS.index(whole)]
@@ -162,11 +168,12 @@ def test_visitors_held_out_set_is_never_trained_on():
     assert visitors & examples(HELD_OUT) == set(), "the held-out sets must be independent"
 
 
-def test_the_fresh_set_keeps_enough_unseen_examples():
-    assert len(unseen(FRESH)) >= 550
-    fresh = labelled(FRESH)
-    for older in (HELD_OUT, VISITORS):  # the shared texts are scored once, from one `rasa test nlu` run
-        assert [t for t, intent in labelled(older).items() if fresh.get(t, intent) != intent] == []
+@pytest.mark.parametrize("folder, at_least", [(FRESH, 550), (ROUND4, 850)], ids=lambda f: getattr(f, "name", f))
+def test_the_later_sets_keep_enough_unseen_examples(folder, at_least):
+    assert len(unseen(folder)) >= at_least
+    later = labelled(folder)
+    for older in HELD_OUT_SETS[:HELD_OUT_SETS.index(folder)]:  # the shared texts are scored once, from one run
+        assert [t for t, intent in labelled(older).items() if later.get(t, intent) != intent] == []
 
 
 @pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)

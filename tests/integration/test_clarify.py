@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from livestack import ONE_GUESS
 
 ROOT = Path(__file__).resolve().parents[2]
 CLARIFY_FIXED = ["/menu", "/talk_to_person"]  # "Iets anders", "Met iemand praten"
@@ -154,15 +155,16 @@ def test_a_yes_or_no_after_the_court_questions_bedoel_je_answers_the_court_quest
 
 
 def one_guess(stack) -> dict:
-    first = stack.chat("code")
-    assert payloads(first["replies"][0]) == ["/digid_activate", *CLARIFY_FIXED]  # one guess (else: another example)
+    typed, guess = ONE_GUESS
+    first = stack.chat(typed)
+    assert payloads(first["replies"][0]) == [guess, *CLARIFY_FIXED], "one guess no more: another ONE_GUESS"
     return first
 
 
 @pytest.mark.parametrize("typed", ["ja", "ja graag"])
 def test_a_yes_to_the_one_guess_of_bedoel_je_gives_its_answer(stack, typed):
     answer = stack.chat(typed, one_guess(stack)["session"])
-    assert ids(answer)[0] == "utter_digid_activate_letter"
+    assert ids(answer)[0] == "utter_digid_id_check"
 
 
 def test_a_no_to_bedoel_je_gives_the_menu_not_a_person(stack):

@@ -41,7 +41,7 @@ def test_no_journey_intent_is_taken_as_a_typed_place():
 def test_the_place_component_is_in_the_pipeline_and_in_the_rasa_image():
     # After the intent classifier (it reads the intent ranking), before the fallback (which reads its fix).
     names = [c["name"] for c in yaml.safe_load((ROOT / "bot" / "config.yml").read_text())["pipeline"]]
-    assert names.index("nlu.places.PlaceExtractor") > names.index("LogisticRegressionClassifier")
+    assert names.index("nlu.places.PlaceExtractor") > names.index("nlu.classifier.NormalisedLogisticRegression")
     assert names.index("nlu.places.PlaceExtractor") < names.index("FallbackClassifier")
     pipeline = {c["name"]: c for c in yaml.safe_load((ROOT / "bot" / "config.yml").read_text())["pipeline"]}
     extractor, fallback = pipeline["nlu.places.PlaceExtractor"], pipeline["FallbackClassifier"]
