@@ -61,3 +61,25 @@ def test_the_switch_works_without_javascript(page_without_js):
     choose(page, "Nederlands")
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     expect(page.locator(".notice")).to_have_count(0)
+
+
+def test_an_english_visitor_types_a_story_then_nonsense(page):
+    """Typed in English, as an expat types: the answer of that situation, then "Do you mean" with English
+    buttons (their titles from the English menus), all in English."""
+    page.goto("/")
+    choose(page, "English")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_label("Type your question").fill("somebody stole my phone on the tram and the digid app was on it")
+    page.keyboard.press("Enter")
+    # The phone-lost answer (call the helpdesk), then the one on a new phone.
+    answer = page.locator("#berichten .message--bot", has_text="remove the app from your old phone")
+    expect(answer).to_contain_text("088 123 65 55")
+    expect(page.locator("#laatste")).to_contain_text("Do you have a new phone?")
+    screenshot(page, "english-typed-phone")
+    page.get_by_label("Type your question").fill("fjdksl qwpoe zzz")
+    page.keyboard.press("Enter")
+    expect(page.locator("#laatste")).to_contain_text("Do you mean one of these?")
+    expect(page.locator("#laatste").get_by_role("button", name="Something else")).to_be_visible()
+    expect(page.locator("#laatste").get_by_role("button", name="Talk to someone")).to_be_visible()
+    expect(page.locator("#berichten .message-note")).to_have_count(0)  # nothing stood in Dutch
+    screenshot(page, "english-clarify-phone")
