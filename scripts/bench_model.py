@@ -30,7 +30,8 @@ RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
 # Each set whole (tests/bot/test_rasa_project.py scores the later sets on their part no older set or training
 # example holds).
 HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors",
-            "fresh": BOT / "tests" / "nlu_holdout_fresh", "round4": BOT / "tests" / "nlu_holdout_round4"}
+            "fresh": BOT / "tests" / "nlu_holdout_fresh", "round4": BOT / "tests" / "nlu_holdout_round4",
+            "round5": BOT / "tests" / "nlu_holdout_round5"}
 LANGUAGES = ("nl", "en")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")  # "[Utrecht](place)" -> "Utrecht", as Rasa reports it
 

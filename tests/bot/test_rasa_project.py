@@ -63,14 +63,16 @@ def rasa_test_nlu(folder: Path, out: Path) -> Path:
     return out
 
 
-def predictions(results: Path, texts: set[str]) -> list[dict]:
-    """Rasa's prediction for each of these texts (from the successes and the errors it wrote)."""
+def predictions(results: Path, wanted: dict[str, str]) -> list[dict]:
+    """Rasa's prediction for each of these texts with its intent (from the successes and the errors it wrote).
+    By text and intent: a text two sets share is scored with each set's own intent (two blind writers put
+    "mijn account is locked" in digid_expired and in digid_lost); Rasa tests a text with one intent once."""
     return [
         p
         for name in ("intent_successes.json", "intent_errors.json")
         if (results / name).exists()
         for p in json.loads((results / name).read_text())
-        if p["text"].strip().lower() in texts
+        if wanted.get(p["text"].strip().lower()) == p["intent"]
     ]
 
 
@@ -81,7 +83,7 @@ def accuracy(outcomes: list[dict]) -> float:
 @pytest.fixture(scope="module")
 def nlu_results(tmp_path_factory):
     """All held-out sets in ONE `rasa test nlu` run (the model loads once); the tests pick their own
-    examples out of the predictions by text (a text two sets share has the same intent in both: tested below)."""
+    examples out of the predictions by text and intent."""
     both = tmp_path_factory.mktemp("held-out")
     for folder in HELD_OUT_SETS:
         shutil.copytree(folder, both / folder.name)
@@ -100,7 +102,7 @@ def test_held_out_examples_are_never_trained_on():
 @pytest.mark.parametrize("language", UNDERSTOOD)
 def test_intent_accuracy_per_language(nlu_results, language):
     """Each language on its own, so that a good Dutch score cannot hide a weak English one."""
-    texts = examples(HELD_OUT / language)
+    texts = labelled(HELD_OUT / language)
     outcomes = predictions(nlu_results, texts)
     score = accuracy(outcomes)
     print(f"\nNLU accuracy on held-out {language} examples ({len(outcomes)}): {score:.3f}")
@@ -110,7 +112,7 @@ def test_intent_accuracy_per_language(nlu_results, language):
 
 
 def test_intent_accuracy_on_held_out_examples(nlu_results):
-    outcomes = predictions(nlu_results, examples(HELD_OUT))
+    outcomes = predictions(nlu_results, labelled(HELD_OUT))
     score = accuracy(outcomes)
     print(f"\nNLU accuracy on held-out examples: {score:.3f}")
     per_intent = Counter(p["intent"] for p in outcomes)
@@ -131,12 +133,17 @@ def test_intent_accuracy_on_held_out_examples(nlu_results):
 # - nlu_holdout_round4 (2026-12-02, later), written blind before the classifier change of that session
 #   (bot/nlu/classifier.py): Rasa's LogisticRegressionClassifier nl 0.912, en 0.912; the new one nl 0.945,
 #   en 0.940 (visitors nl 0.956, en 0.936; fresh nl 0.928, en 0.946).
+# - nlu_holdout_round5 (2026-12-03), written blind before that session's fourth round of training data (500 nl +
+#   500 en examples for 20 close or weak intents, and "does not work" examples moved from digid to digid_lost):
+#   nl 0.936 -> 0.957, en 0.907 -> 0.929 (visitors nl 0.954, en 0.954; fresh nl 0.936, en 0.961; round4 nl 0.956,
+#   en 0.937).
 # Floors: regression floors a little below the measured accuracy; issue 15's target is 0.95.
 VISITORS = BOT / "tests" / "nlu_holdout_visitors"
 FRESH = BOT / "tests" / "nlu_holdout_fresh"
 ROUND4 = BOT / "tests" / "nlu_holdout_round4"
-VISITOR_SETS = {VISITORS: {"nl": 0.92, "en": 0.91}, FRESH: {"nl": 0.90, "en": 0.92},
-                ROUND4: {"nl": 0.92, "en": 0.91}}
+ROUND5 = BOT / "tests" / "nlu_holdout_round5"
+VISITOR_SETS = {VISITORS: {"nl": 0.93, "en": 0.93}, FRESH: {"nl": 0.91, "en": 0.94},
+                ROUND4: {"nl": 0.93, "en": 0.91}, ROUND5: {"nl": 0.93, "en": 0.91}}
 HELD_OUT_SETS = [HELD_OUT, *VISITOR_SETS]  # in the order they were written
 
 
@@ -150,15 +157,16 @@ def fallback_threshold() -> float:
     return next(c["threshold"] for c in pipeline if c["name"] == "FallbackClassifier")
 
 
-def unseen(folder: Path) -> set[str]:
+def unseen(folder: Path) -> dict[str, str]:
     """The examples of a held-out set (or of one language of it) that stand in neither the training data nor an
-    older held-out set: what it is scored on. nlu_holdout_fresh and nlu_holdout_round4 were written without seeing
-    either, and a fifth to a quarter of each happens to stand there too, mostly short phrases ("hoi", "digid
-    kwijt", "zwolle"). Those are left out
-    of its score, not deleted. (The older sets share nothing with the training data or each other: tested.)"""
+    older held-out set: what it is scored on. The later sets (fresh, round4, round5) were written without seeing
+    either, and a fifth to over a quarter of each happens to stand there too, mostly short phrases ("hoi", "digid
+    kwijt", "zwolle"). Those are left out of its score, not deleted. (The older sets share nothing with the
+    training data or each other: tested.)"""
     whole = folder if folder in HELD_OUT_SETS else folder.parent
     older = HELD_OUT_SETS[:HELD_OUT_SETS.index(whole)]
-    return examples(folder) - examples(BOT / "data").union(*(examples(other) for other in older))
+    seen = examples(BOT / "data").union(*(examples(other) for other in older))
+    return {text: intent for text, intent in labelled(folder).items() if text not in seen}
 
 
 def test_visitors_held_out_set_is_never_trained_on():
@@ -168,12 +176,9 @@ def test_visitors_held_out_set_is_never_trained_on():
     assert visitors & examples(HELD_OUT) == set(), "the held-out sets must be independent"
 
 
-@pytest.mark.parametrize("folder, at_least", [(FRESH, 550), (ROUND4, 850)], ids=lambda f: getattr(f, "name", f))
+@pytest.mark.parametrize("folder, at_least", [(FRESH, 550), (ROUND4, 850), (ROUND5, 650)], ids=lambda f: getattr(f, "name", f))
 def test_the_later_sets_keep_enough_unseen_examples(folder, at_least):
     assert len(unseen(folder)) >= at_least
-    later = labelled(folder)
-    for older in HELD_OUT_SETS[:HELD_OUT_SETS.index(folder)]:  # the shared texts are scored once, from one run
-        assert [t for t, intent in labelled(older).items() if later.get(t, intent) != intent] == []
 
 
 @pytest.mark.parametrize("folder", VISITOR_SETS, ids=lambda f: f.name)
