@@ -72,5 +72,5 @@ def test_a_bsn_typed_by_mistake_is_replaced_on_the_screen_and_warned_about(page)
     expect(page.locator("#berichten .message--user .message-text")).to_have_text("mijn digid doet het niet [BSN]")
     bot = page.locator("#berichten .message--bot .message-text")
     expect(bot.nth(1)).to_have_text("Typ hier nooit je BSN: het nummer op je paspoort of ID-kaart. Ik heb het niet bewaard.")
-    expect(bot.nth(2)).to_contain_text("Wat wil je doen met DigiD?")
+    expect(bot.nth(2)).to_contain_text("Wat is er aan de hand?")  # the answer to a DigiD that does not work
     assert "111 222 333" not in page.content()
