@@ -31,7 +31,8 @@ RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
 # example holds).
 HELD_OUT = {"team": BOT / "tests" / "nlu_holdout", "visitors": BOT / "tests" / "nlu_holdout_visitors",
             "fresh": BOT / "tests" / "nlu_holdout_fresh", "round4": BOT / "tests" / "nlu_holdout_round4",
-            "round5": BOT / "tests" / "nlu_holdout_round5"}
+            "round5": BOT / "tests" / "nlu_holdout_round5",
+            "round6": BOT / "tests" / "nlu_holdout_round6"}
 LANGUAGES = ("nl", "en")
 ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")  # "[Utrecht](place)" -> "Utrecht", as Rasa reports it
 
