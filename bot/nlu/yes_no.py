@@ -11,11 +11,13 @@ or deny example itself counts as a whole ("no", "ok", "doe maar": "no" alone is 
 it is not). When the classifier's best intent is affirm or deny and the message holds no such word, both
 are taken out of the ranking: the next intent stands if it is sure enough, and otherwise the
 FallbackClassifier (after this component) makes it nlu_fallback, which asks "Bedoel je …?" with the
-question's own buttons. A yes/no word with one letter wrong counts too ("neej", "yess").
+question's own buttons. A yes/no word with one letter wrong counts too ("neej", "yess"), and one with its
+last letter held ("noo", "jaaaa").
 """
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Any, Dict, List, Optional, Set, Text
 
@@ -61,6 +63,13 @@ def misspelt(word: str, known: Set[str]) -> bool:
                                   for k in known if len(k) >= 3 and " " not in k)
 
 
+def held(word: str, known: Set[str]) -> bool:
+    """A yes/no word with its last letter typed more than once ("noo", "nooo", "jaaaa", "yesss"). Only the last
+    letter, so "ook" is no "ok"."""
+    end = re.fullmatch(r"(.*?)(.)\2+", word)
+    return bool(end) and any(end[1] + end[2] * n in known for n in (1, 2))
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class YesNoGuard(GraphComponent):
     @staticmethod
@@ -101,7 +110,7 @@ class YesNoGuard(GraphComponent):
     def says_yes_or_no(self, text: str) -> bool:
         found = words(text)
         return bool(found & self.known) or " ".join(sorted(found)) in self.known or any(
-            misspelt(word, self.known) for word in found)
+            misspelt(word, self.known) or held(word, self.known) for word in found)
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""

@@ -45,13 +45,15 @@ def guard(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["ja", "jawel hoor", "nee hoor", "no", "doe maar", "nee hij kan het nog zelf",
-                                  "JA!", "ja graag", "neej", "neee hoor", "yess"])
+                                  "JA!", "ja graag", "neej", "neee hoor", "yess", "noo", "jaaaa",
+                                  "nooo thanks"])
 def test_a_yes_or_no_word_lets_the_answer_stand(guard, text):
     m = parsed(guard, text, [("affirm", 0.8), ("deny", 0.1)])
     assert m.get("intent") == {"name": "affirm", "confidence": 0.8}
 
 
-@pytest.mark.parametrize("text", ["xyzzy", "tja", "weet niet", "niet", "maar", "graag", "mee", "je", "geen"])
+@pytest.mark.parametrize("text", ["xyzzy", "tja", "weet niet", "niet", "maar", "graag", "mee", "je", "geen", "ook",
+                                  "nnn"])
 def test_without_a_yes_or_no_word_it_is_no_answer(guard, text):
     """"niet" stands in deny and digid_forgot alike; "maar" and "graag" once each, beside "doe" and "ja"."""
     m = parsed(guard, text, [("deny", 0.88), ("affirm", 0.05), ("thanks", 0.04)])
@@ -73,7 +75,7 @@ def test_the_shipped_training_data_knows_the_common_answers(tmp_path):
     data = RasaFileImporter(training_data_paths=[str(BOT / "data")]).get_nlu_data()
     guard = trained({i: [m.get("text") for m in data.intent_examples if m.get("intent") == i]
                      for i in data.intents}, tmp_path)
-    for text in ["ja", "nee", "jawel", "klopt", "yes", "no", "nope", "ja graag", "nee hoor", "yes please", "neej", "jawell"]:
+    for text in ["ja", "nee", "jawel", "klopt", "yes", "no", "nope", "ja graag", "nee hoor", "yes please", "neej", "jawell", "noo", "jaaa"]:
         assert guard.says_yes_or_no(text), text
-    for text in ["xyzzy", "tja", "weet niet", "het", "niet", "ik", "digid", "geen idee", "misschien"]:
+    for text in ["xyzzy", "tja", "weet niet", "het", "niet", "ik", "digid", "geen idee", "misschien", "ook"]:
         assert not guard.says_yes_or_no(text), text
