@@ -16,7 +16,7 @@ __all__ = ["LiveStack", "free_port", "start_stack", "KIOSK_IDLE_SECONDS", "KIOSK
 KIOSK_IDLE_SECONDS, KIOSK_GRACE_SECONDS = 4, 3
 # A message the model is unsure of with one guess only ("Bedoel je …?" offers one): typed, and its guess.
 # It depends on the trained model: the tests that use it check it first, and say so when it no longer is.
-ONE_GUESS = ("identitijtspas", "/digid_id_check")  # misspelt "identiteitspas"
+ONE_GUESS = ("idkart", "/digid_id_check")  # misspelt "ID-kaart"
 
 
 class LiveStack:
