@@ -9,7 +9,8 @@ the search itself uses (so the Rasa image needs bot/actions/ido and content/data
 
 It replaces any other extractor's `place` entities (DIET, when it was in the pipeline, guessed spans that
 were no place at all). Besides the entity, two intent corrections that the intent classifier cannot learn
-from a handful of towns (only when the classifier named neither intent itself):
+from a handful of towns (only when the classifier did not name one of the two itself and sure; torn between the
+two, as "bieb in zwole" can be, it is not sure):
 - a place and a help word ("kan iemand me in deventer helpen", "informatiepunt enschede"): `find_help`;
 - a message that is nothing but a place ("Sneek", "ik woon in 7411"): `give_place` (a near miss such as
   "Amsterdm" only when the classifier itself was unsure);
@@ -89,7 +90,7 @@ class PlaceExtractor(GraphComponent, EntityExtractorMixin):
     def _correct_intent(self, message: Message, text: str, mentions: List[places.Mention]) -> None:
         intent = message.get(INTENT) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-        if name in PLACE_INTENTS:
+        if name in PLACE_INTENTS and not self._unsure(message, confidence):
             return
         words = {places.normalise(w) for w in places.WORD_RE.findall(text)}
         if words & HELP_WORDS:

@@ -103,6 +103,17 @@ def test_a_sure_intent_of_diet_for_a_place_intent_is_kept():
     assert message("hulp in Zwolle", "give_place", 0.7).get("intent") == {"name": "give_place", "confidence": 0.7}
 
 
+@pytest.mark.parametrize("text, intent", [("bieb in Zwole", "find_help"), ("Zwole", "give_place")])
+def test_torn_between_the_two_place_intents_the_message_decides(text, intent):
+    """"bieb in zwole" came out find_help 0.50, give_place 0.49: "Bedoel je …?" for two ways to one answer."""
+    torn = Message({"text": text, "intent": {"name": "find_help", "confidence": 0.50},
+                    "intent_ranking": [{"name": "find_help", "confidence": 0.50},
+                                       {"name": "give_place", "confidence": 0.49}]})
+    PlaceExtractor({}).process([torn])
+    assert torn.get("intent") == {"name": intent, "confidence": 1.0}
+    assert torn.get("intent_ranking")[1]["name"] != intent
+
+
 def test_a_near_miss_alone_is_a_place_only_when_diet_was_unsure():
     assert message("Amsterdm", "digid_sms", 0.9).get("intent")["name"] == "digid_sms"
     assert message("Amsterdm", "digid_sms", 0.3).get("intent")["name"] == "give_place"
