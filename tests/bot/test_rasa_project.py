@@ -24,7 +24,7 @@ BOT = ROOT / "bot"
 UNDERSTOOD = yaml.safe_load((ROOT / "content" / "languages.yml").read_text())["understood"]
 RASA = str(ROOT / ".venv" / "bot" / "bin" / "rasa")
 MODEL = str(BOT / "models" / "digihulp.tar.gz")
-MIN_INTENT_ACCURACY = 0.90
+MIN_INTENT_ACCURACY = 0.95  # issue 15's target, here for the team's set; VISITOR_SETS has the same for the visitors'
 
 
 def rasa(*args: str) -> subprocess.CompletedProcess:
@@ -146,16 +146,23 @@ def test_intent_accuracy_on_held_out_examples(nlu_results):
 #   forgotten" examples moved from digid_lost to digid_forgot): nl 0.953 -> 0.960, en 0.943 -> 0.957 (visitors nl
 #   0.979, en 0.966; fresh nl 0.944, en 0.961; round4 nl 0.960, en 0.947; round5 nl 0.977, en 0.956; round6 nl
 #   0.949, en 0.965).
-# Floors: regression floors a little below the measured accuracy; issue 15's target is 0.95.
+# - nlu_holdout_round8 (2026-12-03, later), written blind before that session's seventh round of training data (25
+#   new examples per intent, nl and en, for 18 close intents, minus near copies of any held-out example): nl 0.966 ->
+#   0.970, en 0.953 -> 0.961 (visitors nl 0.977, en 0.969; fresh nl 0.947, en 0.965; round4 nl 0.960, en 0.944;
+#   round5 nl 0.977, en 0.959; round6 nl 0.949, en 0.965; round7 nl 0.967, en 0.968).
+# Floors: the visitors' set at issue 15's target (0.95, as the team's set: MIN_INTENT_ACCURACY); the later sets
+# regression floors a little below the measured accuracy.
 VISITORS = BOT / "tests" / "nlu_holdout_visitors"
 FRESH = BOT / "tests" / "nlu_holdout_fresh"
 ROUND4 = BOT / "tests" / "nlu_holdout_round4"
 ROUND5 = BOT / "tests" / "nlu_holdout_round5"
 ROUND6 = BOT / "tests" / "nlu_holdout_round6"
 ROUND7 = BOT / "tests" / "nlu_holdout_round7"
-VISITOR_SETS = {VISITORS: {"nl": 0.95, "en": 0.94}, FRESH: {"nl": 0.92, "en": 0.94},
+ROUND8 = BOT / "tests" / "nlu_holdout_round8"
+VISITOR_SETS = {VISITORS: {"nl": 0.95, "en": 0.95}, FRESH: {"nl": 0.92, "en": 0.94},
                 ROUND4: {"nl": 0.94, "en": 0.93}, ROUND5: {"nl": 0.95, "en": 0.93},
-                ROUND6: {"nl": 0.93, "en": 0.94}, ROUND7: {"nl": 0.94, "en": 0.94}}
+                ROUND6: {"nl": 0.93, "en": 0.94}, ROUND7: {"nl": 0.95, "en": 0.95},
+                ROUND8: {"nl": 0.95, "en": 0.94}}
 HELD_OUT_SETS = [HELD_OUT, *VISITOR_SETS]  # in the order they were written
 
 
@@ -171,7 +178,7 @@ def fallback_threshold() -> float:
 
 def unseen(folder: Path) -> dict[str, str]:
     """The examples of a held-out set (or of one language of it) that stand in neither the training data nor an
-    older held-out set: what it is scored on. The later sets (fresh, round4 to round7) were written without seeing
+    older held-out set: what it is scored on. The later sets (fresh, round4 to round8) were written without seeing
     either, and a fifth to over a quarter of each happens to stand there too, mostly short phrases ("hoi", "digid
     kwijt", "zwolle"). Those are left out of its score, not deleted. (The older sets share nothing with the
     training data or each other: tested.)"""
@@ -189,7 +196,7 @@ def test_visitors_held_out_set_is_never_trained_on():
 
 
 @pytest.mark.parametrize("folder, at_least", [(FRESH, 550), (ROUND4, 850), (ROUND5, 650), (ROUND6, 500),
-                                                (ROUND7, 500)], ids=lambda f: getattr(f, "name", f))
+                                                (ROUND7, 500), (ROUND8, 480)], ids=lambda f: getattr(f, "name", f))
 def test_the_later_sets_keep_enough_unseen_examples(folder, at_least):
     assert len(unseen(folder)) >= at_least
 
