@@ -9,8 +9,8 @@ the search itself uses (so the Rasa image needs bot/actions/ido and content/data
 
 It replaces any other extractor's `place` entities (DIET, when it was in the pipeline, guessed spans that
 were no place at all). Besides the entity, two intent corrections that the intent classifier cannot learn
-from a handful of towns (only when the classifier did not name one of the two itself and sure; torn between the
-two, as "bieb in zwole" can be, it is not sure):
+from a handful of towns (only when the classifier did not itself name one of the two and was sure of it; torn
+between the two, as over "bieb in zwole", it is not sure):
 - a place and a help word ("kan iemand me in deventer helpen", "informatiepunt enschede"): `find_help`;
 - a message that is nothing but a place ("Sneek", "ik woon in 7411"): `give_place` (a near miss such as
   "Amsterdm" only when the classifier itself was unsure);
